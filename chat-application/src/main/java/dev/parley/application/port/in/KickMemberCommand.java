@@ -1,0 +1,11 @@
+package dev.parley.application.port.in;
+
+import dev.parley.application.validation.Id;
+import dev.parley.domain.user.UserId;
+import jakarta.validation.constraints.NotNull;
+
+/** Whom to kick. */
+public record KickMemberCommand(
+    @NotNull UserId actor,
+    @NotNull @Id String roomId,
+    @NotNull @Id String userId) {}

@@ -1,0 +1,12 @@
+package dev.parley.application.port.in;
+
+import dev.parley.application.validation.Id;
+import dev.parley.domain.user.UserId;
+import jakarta.validation.constraints.NotNull;
+
+/** The message to pin or unpin. */
+public record PinMessageCommand(
+    @NotNull UserId actor,
+    @NotNull @Id String roomId,
+    @NotNull @Id String messageId,
+    boolean pinned) {}

@@ -1,0 +1,19 @@
+package dev.parley.application.port.in;
+
+import dev.parley.application.validation.Id;
+import dev.parley.application.validation.MessageText;
+import dev.parley.domain.message.ClientMessageId;
+import dev.parley.domain.user.UserId;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+/** A message to post.
+ *
+ * @param clientMessageId the idempotency key; null for none
+ * @param parentId the thread root to reply to; null for a top-level message */
+public record PostMessageCommand(
+    @NotNull UserId actor,
+    @NotNull @Id String roomId,
+    @NotNull @MessageText String text,
+    @Size(min = 1, max = ClientMessageId.MAX_LENGTH) String clientMessageId,
+    @Id String parentId) {}

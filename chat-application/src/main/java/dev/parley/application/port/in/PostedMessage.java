@@ -1,0 +1,9 @@
+package dev.parley.application.port.in;
+
+/**
+ * The result of a post.
+ *
+ * @param replay true when the client message id had been used before: {@code message} is the
+ *     original and nothing new was stored
+ */
+public record PostedMessage(MessageView message, boolean replay) {}
