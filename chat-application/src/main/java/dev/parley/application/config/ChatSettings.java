@@ -47,7 +47,6 @@ public record ChatSettings(
   }
 
   public ChatSettings withPresence(PresenceSettings newPresence) {
-    return new ChatSettings(
-        newPresence, postLimit, reactionLimit, typingLimit, roomCreationLimit);
+    return new ChatSettings(newPresence, postLimit, reactionLimit, typingLimit, roomCreationLimit);
   }
 }

@@ -1,8 +1,8 @@
 package dev.parley.application.error;
 
 /**
- * The room or message does not exist, or the caller may not know that it does (a private room
- * of which they are not a member): both look the same so that ids do not leak.
+ * The room or message does not exist, or the caller may not know that it does (a private room of
+ * which they are not a member): both look the same so that ids do not leak.
  */
 public final class NotFoundException extends ChatException {
   public NotFoundException(String message) {

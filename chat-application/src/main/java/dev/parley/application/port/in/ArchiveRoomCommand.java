@@ -5,6 +5,4 @@ import dev.parley.domain.user.UserId;
 import jakarta.validation.constraints.NotNull;
 
 /** The room to archive. */
-public record ArchiveRoomCommand(
-    @NotNull UserId actor,
-    @NotNull @Id String roomId) {}
+public record ArchiveRoomCommand(@NotNull UserId actor, @NotNull @Id String roomId) {}

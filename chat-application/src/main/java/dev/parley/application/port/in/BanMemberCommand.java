@@ -7,10 +7,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 
-/** Whom to ban, for how long and why.
+/**
+ * Whom to ban, for how long and why.
  *
  * @param durationSeconds null for a ban until lifted
- * @param reason shown to moderators; may be null */
+ * @param reason shown to moderators; may be null
+ */
 public record BanMemberCommand(
     @NotNull UserId actor,
     @NotNull @Id String roomId,

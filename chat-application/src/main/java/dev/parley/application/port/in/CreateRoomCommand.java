@@ -10,10 +10,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** A new room.
+/**
+ * A new room.
  *
  * @param settings null for the defaults
- * @param invite users to add as members right away; null or empty for none */
+ * @param invite users to add as members right away; null or empty for none
+ */
 public record CreateRoomCommand(
     @NotNull UserId actor,
     @NotBlank @Size(max = Room.MAX_NAME_LENGTH) String name,

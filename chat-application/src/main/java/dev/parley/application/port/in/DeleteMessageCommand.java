@@ -6,6 +6,4 @@ import jakarta.validation.constraints.NotNull;
 
 /** The message to delete. */
 public record DeleteMessageCommand(
-    @NotNull UserId actor,
-    @NotNull @Id String roomId,
-    @NotNull @Id String messageId) {}
+    @NotNull UserId actor, @NotNull @Id String roomId, @NotNull @Id String messageId) {}

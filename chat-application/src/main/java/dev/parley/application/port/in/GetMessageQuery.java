@@ -6,6 +6,4 @@ import jakarta.validation.constraints.NotNull;
 
 /** The message to read. */
 public record GetMessageQuery(
-    @NotNull UserId actor,
-    @NotNull @Id String roomId,
-    @NotNull @Id String messageId) {}
+    @NotNull UserId actor, @NotNull @Id String roomId, @NotNull @Id String messageId) {}

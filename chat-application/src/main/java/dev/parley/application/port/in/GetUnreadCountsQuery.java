@@ -4,5 +4,4 @@ import dev.parley.domain.user.UserId;
 import jakarta.validation.constraints.NotNull;
 
 /** Whose unread counts. */
-public record GetUnreadCountsQuery(
-    @NotNull UserId actor) {}
+public record GetUnreadCountsQuery(@NotNull UserId actor) {}

@@ -4,10 +4,10 @@ import dev.parley.application.validation.Id;
 import dev.parley.domain.user.UserId;
 import jakarta.validation.constraints.NotNull;
 
-/** A sign of life.
+/**
+ * A sign of life.
  *
- * @param active whether the user did something (rather than the client pinging on a timer) */
+ * @param active whether the user did something (rather than the client pinging on a timer)
+ */
 public record HeartbeatCommand(
-    @NotNull UserId actor,
-    @NotNull @Id String connectionId,
-    boolean active) {}
+    @NotNull UserId actor, @NotNull @Id String connectionId, boolean active) {}

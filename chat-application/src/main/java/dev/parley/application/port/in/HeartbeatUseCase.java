@@ -2,7 +2,9 @@ package dev.parley.application.port.in;
 
 import dev.parley.domain.presence.Connection;
 
-/** Keeps a connection alive, and re-registers it if it had expired while the transport kept it open. */
+/**
+ * Keeps a connection alive, and re-registers it if it had expired while the transport kept it open.
+ */
 public interface HeartbeatUseCase {
   Connection heartbeat(HeartbeatCommand command);
 }

@@ -5,8 +5,7 @@ import java.util.List;
 /**
  * A window of a room's history, in ascending sequence order.
  *
- * @param olderCursor fetches the page before this one; null when this page starts at the
- *     beginning
+ * @param olderCursor fetches the page before this one; null when this page starts at the beginning
  * @param newerCursor fetches the page after this one; null when this page reaches the latest
  *     message
  */

@@ -5,6 +5,4 @@ import dev.parley.domain.user.UserId;
 import jakarta.validation.constraints.NotNull;
 
 /** The public room to join. */
-public record JoinRoomCommand(
-    @NotNull UserId actor,
-    @NotNull @Id String roomId) {}
+public record JoinRoomCommand(@NotNull UserId actor, @NotNull @Id String roomId) {}

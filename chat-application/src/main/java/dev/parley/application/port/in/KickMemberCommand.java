@@ -6,6 +6,4 @@ import jakarta.validation.constraints.NotNull;
 
 /** Whom to kick. */
 public record KickMemberCommand(
-    @NotNull UserId actor,
-    @NotNull @Id String roomId,
-    @NotNull @Id String userId) {}
+    @NotNull UserId actor, @NotNull @Id String roomId, @NotNull @Id String userId) {}

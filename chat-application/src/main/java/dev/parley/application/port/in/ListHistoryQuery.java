@@ -8,7 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
-/** A window of history. At most one of before, after, around and cursor may be given; none means the latest page. */
+/**
+ * A window of history. At most one of before, after, around and cursor may be given; none means the
+ * latest page.
+ */
 public record ListHistoryQuery(
     @NotNull UserId actor,
     @NotNull @Id String roomId,

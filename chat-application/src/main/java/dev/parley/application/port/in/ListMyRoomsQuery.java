@@ -6,10 +6,12 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A page of the caller's rooms.
+/**
+ * A page of the caller's rooms.
  *
  * @param cursor from the previous page, or null for the first
- * @param limit 1-100, null for 50 */
+ * @param limit 1-100, null for 50
+ */
 public record ListMyRoomsQuery(
     @NotNull UserId actor,
     @Size(max = 512) String cursor,

@@ -7,9 +7,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A page of a thread.
+/**
+ * A page of a thread.
  *
- * @param messageId the thread root */
+ * @param messageId the thread root
+ */
 public record ListThreadRepliesQuery(
     @NotNull UserId actor,
     @NotNull @Id String roomId,

@@ -7,6 +7,4 @@ import jakarta.validation.constraints.PositiveOrZero;
 
 /** How far the caller has read. */
 public record MarkReadCommand(
-    @NotNull UserId actor,
-    @NotNull @Id String roomId,
-    @PositiveOrZero long sequence) {}
+    @NotNull UserId actor, @NotNull @Id String roomId, @PositiveOrZero long sequence) {}

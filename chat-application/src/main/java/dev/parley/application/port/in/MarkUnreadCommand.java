@@ -7,6 +7,4 @@ import jakarta.validation.constraints.Positive;
 
 /** The first message to count as unread again. */
 public record MarkUnreadCommand(
-    @NotNull UserId actor,
-    @NotNull @Id String roomId,
-    @Positive long sequence) {}
+    @NotNull UserId actor, @NotNull @Id String roomId, @Positive long sequence) {}

@@ -6,9 +6,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
 
-/** Whom to mute, and for how long.
+/**
+ * Whom to mute, and for how long.
  *
- * @param durationSeconds null for a mute until lifted */
+ * @param durationSeconds null for a mute until lifted
+ */
 public record MuteMemberCommand(
     @NotNull UserId actor,
     @NotNull @Id String roomId,

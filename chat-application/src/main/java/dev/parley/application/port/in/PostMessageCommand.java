@@ -7,10 +7,12 @@ import dev.parley.domain.user.UserId;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
-/** A message to post.
+/**
+ * A message to post.
  *
  * @param clientMessageId the idempotency key; null for none
- * @param parentId the thread root to reply to; null for a top-level message */
+ * @param parentId the thread root to reply to; null for a top-level message
+ */
 public record PostMessageCommand(
     @NotNull UserId actor,
     @NotNull @Id String roomId,

@@ -9,8 +9,8 @@ import java.util.List;
  * @param messages everything after the sequence, ascending; when {@code limited}, only the most
  *     recent page of it
  * @param limited more was missed than one page: fetch the rest with {@code olderCursor}
- * @param olderCursor when limited, a history cursor for the messages before {@code messages};
- *     null otherwise
+ * @param olderCursor when limited, a history cursor for the messages before {@code messages}; null
+ *     otherwise
  * @param lastSequence the room's latest sequence when the resume was answered
  */
 public record Resume(

@@ -6,6 +6,4 @@ import jakarta.validation.constraints.NotNull;
 
 /** A typing notice. */
 public record SendTypingCommand(
-    @NotNull UserId actor,
-    @NotNull @Id String roomId,
-    boolean typing) {}
+    @NotNull UserId actor, @NotNull @Id String roomId, boolean typing) {}

@@ -11,7 +11,9 @@ public sealed interface SubscriptionOutcome
     permits SubscriptionOutcome.Subscribed, SubscriptionOutcome.Refused {
   RoomId roomId();
 
-  /** @param resume what was missed since the requested sequence, or null when none was asked */
+  /**
+   * @param resume what was missed since the requested sequence, or null when none was asked
+   */
   record Subscribed(RoomId roomId, Resume resume) implements SubscriptionOutcome {}
 
   record Refused(RoomId roomId, ErrorKind kind, String detail) implements SubscriptionOutcome {}

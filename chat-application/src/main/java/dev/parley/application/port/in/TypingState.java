@@ -6,8 +6,8 @@ import java.util.List;
 /**
  * Who is typing in a room after a typing notice.
  *
- * @param broadcast whether the notice was sent to the room (false when typing events are off in
- *     the room, or the notice was dropped by the typing rate limit)
+ * @param broadcast whether the notice was sent to the room (false when typing events are off in the
+ *     room, or the notice was dropped by the typing rate limit)
  */
 public record TypingState(List<UserId> typers, boolean broadcast) {
   public TypingState {

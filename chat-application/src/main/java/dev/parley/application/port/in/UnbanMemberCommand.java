@@ -6,6 +6,4 @@ import jakarta.validation.constraints.NotNull;
 
 /** Whose ban to lift. */
 public record UnbanMemberCommand(
-    @NotNull UserId actor,
-    @NotNull @Id String roomId,
-    @NotNull @Id String userId) {}
+    @NotNull UserId actor, @NotNull @Id String roomId, @NotNull @Id String userId) {}

@@ -6,6 +6,4 @@ import jakarta.validation.constraints.NotNull;
 
 /** Whose mute to lift. */
 public record UnmuteMemberCommand(
-    @NotNull UserId actor,
-    @NotNull @Id String roomId,
-    @NotNull @Id String userId) {}
+    @NotNull UserId actor, @NotNull @Id String roomId, @NotNull @Id String userId) {}

@@ -10,9 +10,12 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.Map;
 
-/** Changes to a room; null fields stay as they are.
+/**
+ * Changes to a room; null fields stay as they are.
  *
- * @param permissions minimum role per action to override; the other actions keep their current minimum */
+ * @param permissions minimum role per action to override; the other actions keep their current
+ *     minimum
+ */
 public record UpdateRoomCommand(
     @NotNull UserId actor,
     @NotNull @Id String roomId,

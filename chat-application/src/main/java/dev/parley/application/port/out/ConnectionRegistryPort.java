@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Live client connections. Every entry expires: a connection whose {@code expiresAt} has passed
- * is never returned, even if nobody removed it ({@code $disconnect} is best effort).
+ * Live client connections. Every entry expires: a connection whose {@code expiresAt} has passed is
+ * never returned, even if nobody removed it ({@code $disconnect} is best effort).
  */
 public interface ConnectionRegistryPort {
   /** Registers or refreshes a connection until {@code expiresAt}. */

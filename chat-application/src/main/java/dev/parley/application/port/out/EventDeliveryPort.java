@@ -6,8 +6,8 @@ import java.util.Collection;
 
 /**
  * Pushes events to client connections, wherever they are connected (this node, another node, API
- * Gateway). Delivery is best effort and must not throw for a connection that has gone away:
- * clients that miss events resume by sequence.
+ * Gateway). Delivery is best effort and must not throw for a connection that has gone away: clients
+ * that miss events resume by sequence.
  */
 public interface EventDeliveryPort {
   /** Sends the event to each of the recipients. */

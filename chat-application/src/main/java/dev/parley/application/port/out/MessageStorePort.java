@@ -21,8 +21,8 @@ public interface MessageStorePort {
   Optional<Message> find(RoomId roomId, MessageId messageId);
 
   /**
-   * Applies a change atomically with {@link Message#apply}. Empty when there is no such message;
-   * a rejected change stores nothing.
+   * Applies a change atomically with {@link Message#apply}. Empty when there is no such message; a
+   * rejected change stores nothing.
    */
   Optional<ChangeOutcome> change(RoomId roomId, MessageId messageId, MessageChange change);
 }

@@ -6,8 +6,8 @@ import java.time.Instant;
 /** Counts requests per key in fixed windows, for per-user limits and slow mode. */
 public interface RateLimitPort {
   /**
-   * Takes one permit for {@code key} under {@code limit}. Atomic: of concurrent calls over the limit,
-   * exactly {@code limit.permits()} per window are permitted.
+   * Takes one permit for {@code key} under {@code limit}. Atomic: of concurrent calls over the
+   * limit, exactly {@code limit.permits()} per window are permitted.
    */
   RateDecision acquire(String key, Limit limit, Instant now);
 
@@ -23,7 +23,9 @@ public interface RateLimitPort {
   /** The answer of {@link #acquire}. */
   sealed interface RateDecision permits Permitted, Throttled {}
 
-  /** @param remaining permits left in the window after this one */
+  /**
+   * @param remaining permits left in the window after this one
+   */
   record Permitted(int limit, int remaining, Instant resetAt) implements RateDecision {}
 
   record Throttled(int limit, Instant resetAt) implements RateDecision {}

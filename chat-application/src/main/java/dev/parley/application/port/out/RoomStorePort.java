@@ -12,8 +12,8 @@ public interface RoomStorePort {
   void save(Room room);
 
   /**
-   * Stores a direct room unless its pair already has one, atomically: concurrent calls for one
-   * pair store one room. Returns the pair's room, the given one or the existing one.
+   * Stores a direct room unless its pair already has one, atomically: concurrent calls for one pair
+   * store one room. Returns the pair's room, the given one or the existing one.
    */
   Room saveDirectIfAbsent(Room direct);
 }

@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Which connections receive a room's events. Looked up by room, so delivering an event never
- * scans all connections. Subscriptions die with their connection (see {@link
- * ConnectionRegistryPort}): expired or removed connections are never returned.
+ * Which connections receive a room's events. Looked up by room, so delivering an event never scans
+ * all connections. Subscriptions die with their connection (see {@link ConnectionRegistryPort}):
+ * expired or removed connections are never returned.
  */
 public interface RoomSubscriptionPort {
   /** Subscribes a registered connection to the room; idempotent. */
@@ -22,8 +22,8 @@ public interface RoomSubscriptionPort {
   List<Subscriber> subscribers(RoomId roomId, Instant now);
 
   /**
-   * Unsubscribes every connection of {@code userId} from the room (after a kick or ban). Returns the
-   * connections that were subscribed.
+   * Unsubscribes every connection of {@code userId} from the room (after a kick or ban). Returns
+   * the connections that were subscribed.
    */
   List<ConnectionId> unsubscribeUser(RoomId roomId, UserId userId);
 }

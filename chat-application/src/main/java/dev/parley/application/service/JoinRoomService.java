@@ -1,0 +1,54 @@
+package dev.parley.application.service;
+
+import dev.parley.application.error.ForbiddenException;
+import dev.parley.application.port.in.JoinRoomCommand;
+import dev.parley.application.port.in.JoinRoomUseCase;
+import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.validation.CommandValidator;
+import dev.parley.domain.access.Decision;
+import dev.parley.domain.access.Role;
+import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.member.Membership;
+import dev.parley.domain.member.MembershipRules;
+import dev.parley.domain.room.RoomId;
+import jakarta.inject.Inject;
+
+/** Joins a public room. */
+public final class JoinRoomService implements JoinRoomUseCase {
+  private final CommandValidator validator;
+  private final RoomAccess access;
+  private final MembershipStorePort memberships;
+  private final EventPublisher events;
+
+  @Inject
+  JoinRoomService(
+      CommandValidator validator,
+      RoomAccess access,
+      MembershipStorePort memberships,
+      EventPublisher events) {
+    this.validator = validator;
+    this.access = access;
+    this.memberships = memberships;
+    this.events = events;
+  }
+
+  @Override
+  public Membership joinRoom(JoinRoomCommand command) {
+    validator.validate(command);
+    RoomId roomId = RoomId.of(command.roomId());
+    RoomContext context = access.enter(command.actor(), roomId);
+    if (context.membership() != null) {
+      return context.membership();
+    }
+    if (MembershipRules.mayJoin(context.room(), context.ban(), context.now())
+        instanceof Decision.Denied denied) {
+      throw new ForbiddenException(denied.reason());
+    }
+    Membership membership = Membership.join(roomId, command.actor(), Role.MEMBER, context.now());
+    memberships.save(membership);
+    events.publish(
+        new ChatEvent.MemberJoined(roomId, command.actor(), Role.MEMBER, null, context.now()),
+        context.now());
+    return membership;
+  }
+}

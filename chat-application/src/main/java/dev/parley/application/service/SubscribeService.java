@@ -1,0 +1,67 @@
+package dev.parley.application.service;
+
+import dev.parley.application.error.ChatException;
+import dev.parley.application.port.in.Resume;
+import dev.parley.application.port.in.RoomSubscription;
+import dev.parley.application.port.in.SubscribeCommand;
+import dev.parley.application.port.in.SubscribeUseCase;
+import dev.parley.application.port.in.SubscriptionOutcome;
+import dev.parley.application.port.out.ClockPort;
+import dev.parley.application.port.out.RoomSubscriptionPort;
+import dev.parley.application.validation.CommandValidator;
+import dev.parley.domain.access.Action;
+import dev.parley.domain.presence.Connection;
+import dev.parley.domain.room.RoomId;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Subscribes a connection to rooms, each with an optional resume. */
+public final class SubscribeService implements SubscribeUseCase {
+  private final CommandValidator validator;
+  private final ConnectionOwnership ownership;
+  private final RoomAccess access;
+  private final RoomSubscriptionPort subscriptions;
+  private final RoomResumer resumer;
+  private final ClockPort clock;
+
+  @Inject
+  SubscribeService(
+      CommandValidator validator,
+      ConnectionOwnership ownership,
+      RoomAccess access,
+      RoomSubscriptionPort subscriptions,
+      RoomResumer resumer,
+      ClockPort clock) {
+    this.validator = validator;
+    this.ownership = ownership;
+    this.access = access;
+    this.subscriptions = subscriptions;
+    this.resumer = resumer;
+    this.clock = clock;
+  }
+
+  @Override
+  public List<SubscriptionOutcome> subscribe(SubscribeCommand command) {
+    validator.validate(command);
+    Connection connection = ownership.require(command.actor(), command.connectionId(), clock.now());
+    List<SubscriptionOutcome> outcomes = new ArrayList<>(command.rooms().size());
+    for (RoomSubscription request : command.rooms()) {
+      RoomId roomId = RoomId.of(request.roomId());
+      try {
+        access.enter(command.actor(), roomId, Action.READ);
+        // Subscribe before reading what was missed: an event in between arrives twice (clients
+        // drop duplicates by sequence) instead of falling into a gap.
+        subscriptions.subscribe(roomId, connection.id(), command.actor());
+        Resume resume =
+            request.afterSequence() == null
+                ? null
+                : resumer.resume(roomId, request.afterSequence(), null);
+        outcomes.add(new SubscriptionOutcome.Subscribed(roomId, resume));
+      } catch (ChatException refused) {
+        outcomes.add(new SubscriptionOutcome.Refused(roomId, refused.kind(), refused.getMessage()));
+      }
+    }
+    return outcomes;
+  }
+}

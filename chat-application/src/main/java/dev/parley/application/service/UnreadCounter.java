@@ -1,0 +1,57 @@
+package dev.parley.application.service;
+
+import dev.parley.application.port.in.ReadMarker;
+import dev.parley.application.port.in.UnreadCounts;
+import dev.parley.application.port.out.MemberListPort;
+import dev.parley.application.port.out.ReadStatePort;
+import dev.parley.application.port.out.RoomSequencePort;
+import dev.parley.domain.member.Membership;
+import dev.parley.domain.room.RoomId;
+import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Computes read markers and unread counts. */
+@Singleton
+final class UnreadCounter {
+  private static final int PAGE = 100;
+
+  private final ReadStatePort readState;
+  private final RoomSequencePort sequences;
+  private final MemberListPort members;
+
+  @Inject
+  UnreadCounter(ReadStatePort readState, RoomSequencePort sequences, MemberListPort members) {
+    this.readState = readState;
+    this.sequences = sequences;
+    this.members = members;
+  }
+
+  ReadMarker marker(RoomId roomId, UserId user, long lastRead) {
+    long last = sequences.lastSequence(roomId);
+    long unread = lastRead >= last ? 0 : sequences.countUnread(roomId, lastRead, user);
+    return new ReadMarker(roomId, lastRead, last, unread);
+  }
+
+  /** Every room of the user, page by page. */
+  UnreadCounts forUser(UserId user) {
+    List<ReadMarker> markers = new ArrayList<>();
+    long total = 0;
+    RoomId after = null;
+    while (true) {
+      List<Membership> page = members.roomsOf(user, after, PAGE);
+      for (Membership membership : page) {
+        ReadMarker marker =
+            marker(membership.roomId(), user, readState.lastRead(membership.roomId(), user));
+        markers.add(marker);
+        total += marker.unreadCount();
+      }
+      if (page.size() < PAGE) {
+        return new UnreadCounts(markers, total);
+      }
+      after = page.get(page.size() - 1).roomId();
+    }
+  }
+}

@@ -1,0 +1,158 @@
+package dev.parley.application.service;
+
+import dagger.Binds;
+import dagger.Module;
+import dev.parley.application.port.in.AddReactionUseCase;
+import dev.parley.application.port.in.ArchiveRoomUseCase;
+import dev.parley.application.port.in.BanMemberUseCase;
+import dev.parley.application.port.in.ChangeRoleUseCase;
+import dev.parley.application.port.in.ConnectUseCase;
+import dev.parley.application.port.in.CreateRoomUseCase;
+import dev.parley.application.port.in.DeleteMessageUseCase;
+import dev.parley.application.port.in.DisconnectUseCase;
+import dev.parley.application.port.in.EditMessageUseCase;
+import dev.parley.application.port.in.GetMessageUseCase;
+import dev.parley.application.port.in.GetRoomPresenceUseCase;
+import dev.parley.application.port.in.GetRoomUseCase;
+import dev.parley.application.port.in.GetUnreadCountsUseCase;
+import dev.parley.application.port.in.HeartbeatUseCase;
+import dev.parley.application.port.in.InviteMemberUseCase;
+import dev.parley.application.port.in.JoinRoomUseCase;
+import dev.parley.application.port.in.KickMemberUseCase;
+import dev.parley.application.port.in.LeaveRoomUseCase;
+import dev.parley.application.port.in.ListHistoryUseCase;
+import dev.parley.application.port.in.ListMembersUseCase;
+import dev.parley.application.port.in.ListMyRoomsUseCase;
+import dev.parley.application.port.in.ListThreadRepliesUseCase;
+import dev.parley.application.port.in.MarkReadUseCase;
+import dev.parley.application.port.in.MarkUnreadUseCase;
+import dev.parley.application.port.in.MuteMemberUseCase;
+import dev.parley.application.port.in.OpenDirectRoomUseCase;
+import dev.parley.application.port.in.PinMessageUseCase;
+import dev.parley.application.port.in.PostMessageUseCase;
+import dev.parley.application.port.in.RemoveReactionUseCase;
+import dev.parley.application.port.in.ResumeRoomUseCase;
+import dev.parley.application.port.in.SendTypingUseCase;
+import dev.parley.application.port.in.SubscribeUseCase;
+import dev.parley.application.port.in.UnbanMemberUseCase;
+import dev.parley.application.port.in.UnmuteMemberUseCase;
+import dev.parley.application.port.in.UnsubscribeUseCase;
+import dev.parley.application.port.in.UpdateRoomUseCase;
+
+/**
+ * Binds every use case to its service. A deployment's Dagger component includes this module, one
+ * module per outbound adapter, and a module that provides {@link
+ * dev.parley.application.config.ChatSettings} and a {@link jakarta.validation.Validator}.
+ */
+@Module
+public abstract class UseCaseModule {
+  private UseCaseModule() {}
+
+  @Binds
+  abstract AddReactionUseCase addReaction(AddReactionService service);
+
+  @Binds
+  abstract ArchiveRoomUseCase archiveRoom(ArchiveRoomService service);
+
+  @Binds
+  abstract BanMemberUseCase banMember(BanMemberService service);
+
+  @Binds
+  abstract ChangeRoleUseCase changeRole(ChangeRoleService service);
+
+  @Binds
+  abstract ConnectUseCase connect(ConnectService service);
+
+  @Binds
+  abstract CreateRoomUseCase createRoom(CreateRoomService service);
+
+  @Binds
+  abstract DeleteMessageUseCase deleteMessage(DeleteMessageService service);
+
+  @Binds
+  abstract DisconnectUseCase disconnect(DisconnectService service);
+
+  @Binds
+  abstract EditMessageUseCase editMessage(EditMessageService service);
+
+  @Binds
+  abstract GetMessageUseCase getMessage(GetMessageService service);
+
+  @Binds
+  abstract GetRoomPresenceUseCase getRoomPresence(GetRoomPresenceService service);
+
+  @Binds
+  abstract GetRoomUseCase getRoom(GetRoomService service);
+
+  @Binds
+  abstract GetUnreadCountsUseCase getUnreadCounts(GetUnreadCountsService service);
+
+  @Binds
+  abstract HeartbeatUseCase heartbeat(HeartbeatService service);
+
+  @Binds
+  abstract InviteMemberUseCase inviteMember(InviteMemberService service);
+
+  @Binds
+  abstract JoinRoomUseCase joinRoom(JoinRoomService service);
+
+  @Binds
+  abstract KickMemberUseCase kickMember(KickMemberService service);
+
+  @Binds
+  abstract LeaveRoomUseCase leaveRoom(LeaveRoomService service);
+
+  @Binds
+  abstract ListHistoryUseCase listHistory(ListHistoryService service);
+
+  @Binds
+  abstract ListMembersUseCase listMembers(ListMembersService service);
+
+  @Binds
+  abstract ListMyRoomsUseCase listMyRooms(ListMyRoomsService service);
+
+  @Binds
+  abstract ListThreadRepliesUseCase listThreadReplies(ListThreadRepliesService service);
+
+  @Binds
+  abstract MarkReadUseCase markRead(MarkReadService service);
+
+  @Binds
+  abstract MarkUnreadUseCase markUnread(MarkUnreadService service);
+
+  @Binds
+  abstract MuteMemberUseCase muteMember(MuteMemberService service);
+
+  @Binds
+  abstract OpenDirectRoomUseCase openDirectRoom(OpenDirectRoomService service);
+
+  @Binds
+  abstract PinMessageUseCase pinMessage(PinMessageService service);
+
+  @Binds
+  abstract PostMessageUseCase postMessage(PostMessageService service);
+
+  @Binds
+  abstract RemoveReactionUseCase removeReaction(RemoveReactionService service);
+
+  @Binds
+  abstract ResumeRoomUseCase resumeRoom(ResumeRoomService service);
+
+  @Binds
+  abstract SendTypingUseCase sendTyping(SendTypingService service);
+
+  @Binds
+  abstract SubscribeUseCase subscribe(SubscribeService service);
+
+  @Binds
+  abstract UnbanMemberUseCase unbanMember(UnbanMemberService service);
+
+  @Binds
+  abstract UnmuteMemberUseCase unmuteMember(UnmuteMemberService service);
+
+  @Binds
+  abstract UnsubscribeUseCase unsubscribe(UnsubscribeService service);
+
+  @Binds
+  abstract UpdateRoomUseCase updateRoom(UpdateRoomService service);
+}
