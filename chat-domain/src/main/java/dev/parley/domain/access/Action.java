@@ -1,6 +1,5 @@
 package dev.parley.domain.access;
 
-
 /**
  * Everything a member can try to do in a room, with the default minimum role for each (in the
  * spirit of Matrix power levels: moderation at 50, invite open to members).

@@ -1,8 +1,8 @@
 package dev.parley.domain.access;
 
 /**
- * A member's role in a room, ordered by power level in the spirit of Matrix: a higher level may
- * act on a lower one, never on an equal or higher one.
+ * A member's role in a room, ordered by power level in the spirit of Matrix: a higher level may act
+ * on a lower one, never on an equal or higher one.
  */
 public enum Role {
   OWNER(100),

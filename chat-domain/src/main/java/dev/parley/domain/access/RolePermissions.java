@@ -26,6 +26,9 @@ public final class RolePermissions {
     EnumMap<Action, Role> copy = new EnumMap<>(Action.class);
     overrides.forEach(
         (action, role) -> {
+          if (action == null || role == null) {
+            throw new IllegalArgumentException("an override names an action and a role");
+          }
           if (action.writes() && role == Role.GUEST) {
             throw new IllegalArgumentException("guests are read-only: " + action + " needs MEMBER");
           }

@@ -82,14 +82,17 @@ public sealed interface ChatEvent {
 
   record MemberKicked(RoomId roomId, UserId userId, UserId by, Instant at) implements ChatEvent {}
 
-  /** @param expiresAt when the ban lapses, or null for a ban until lifted */
+  /**
+   * @param expiresAt when the ban lapses, or null for a ban until lifted
+   */
   record MemberBanned(RoomId roomId, UserId userId, UserId by, Instant expiresAt, Instant at)
       implements ChatEvent {}
 
-  record MemberUnbanned(RoomId roomId, UserId userId, UserId by, Instant at)
-      implements ChatEvent {}
+  record MemberUnbanned(RoomId roomId, UserId userId, UserId by, Instant at) implements ChatEvent {}
 
-  /** @param until when the mute ends, or null when the member was unmuted */
+  /**
+   * @param until when the mute ends, or null when the member was unmuted
+   */
   record MemberMuted(RoomId roomId, UserId userId, UserId by, Instant until, Instant at)
       implements ChatEvent {}
 
@@ -111,7 +114,9 @@ public sealed interface ChatEvent {
       RoomId roomId, UserId userId, PresenceStatus status, Instant lastActiveAt, Instant at)
       implements ChatEvent {}
 
-  /** @param typers everyone typing in the room now, so a client never has to merge deltas */
+  /**
+   * @param typers everyone typing in the room now, so a client never has to merge deltas
+   */
   record TypingChanged(RoomId roomId, List<UserId> typers, Instant at) implements ChatEvent {
     public TypingChanged {
       typers = List.copyOf(typers);

@@ -1,8 +1,8 @@
 package dev.parley.domain.member;
 
-import dev.parley.domain.access.Role;
 import dev.parley.domain.access.Decision;
 import dev.parley.domain.access.DenialReason;
+import dev.parley.domain.access.Role;
 import dev.parley.domain.room.Room;
 import dev.parley.domain.room.RoomType;
 import java.time.Instant;

@@ -1,10 +1,10 @@
 package dev.parley.domain.message;
 
 /**
- * The text of a message: valid Unicode, not blank after trimming, no control characters other
- * than newline and tab, and at most the room's limit in code points (so an emoji or a letter with
- * a combining mark counts as the code points it is made of, never as UTF-16 units). The text is
- * kept exactly as sent: nothing is trimmed or normalised away.
+ * The text of a message: valid Unicode, not blank after trimming, no control characters other than
+ * newline and tab, and at most the room's limit in code points (so an emoji or a letter with a
+ * combining mark counts as the code points it is made of, never as UTF-16 units). The text is kept
+ * exactly as sent: nothing is trimmed or normalised away.
  *
  * <p>The only way to get one is {@link #check}, so every instance is valid.
  */

@@ -3,6 +3,7 @@ package dev.parley.domain.permission;
 import dev.parley.domain.access.Action;
 import dev.parley.domain.access.Decision;
 import dev.parley.domain.access.DenialReason;
+import dev.parley.domain.access.Role;
 import dev.parley.domain.member.Membership;
 import dev.parley.domain.room.RoomType;
 import java.util.EnumSet;
@@ -23,13 +24,17 @@ public final class PermissionPolicy {
               ? Decision.deny(DenialReason.BANNED)
               : Decision.allow();
 
-  /** Non-members may only read public rooms. */
+  /** Non-members may only read public rooms (unless the room restricts reading to members). */
   public static final PermissionRule MEMBERS_ONLY =
       r -> {
         if (r.membership() != null) {
           return Decision.allow();
         }
-        boolean readsPublicRoom = r.action() == Action.READ && r.room().visibleToNonMembers();
+        // A public room that raises READ above guests is readable by members only.
+        boolean readsPublicRoom =
+            r.action() == Action.READ
+                && r.room().visibleToNonMembers()
+                && r.room().permissions().minimumRole(Action.READ) == Role.GUEST;
         return readsPublicRoom ? Decision.allow() : Decision.deny(DenialReason.NOT_A_MEMBER);
       };
 
@@ -70,9 +75,7 @@ public final class PermissionPolicy {
   /** A muted member may read, leave and mark read, but not speak. */
   public static final PermissionRule MUTED_MEMBERS_ARE_SILENT =
       r ->
-          r.membership() != null
-                  && r.membership().isMutedAt(r.now())
-                  && r.action().silencedByMute()
+          r.membership() != null && r.membership().isMutedAt(r.now()) && r.action().silencedByMute()
               ? Decision.deny(DenialReason.MUTED)
               : Decision.allow();
 
@@ -86,8 +89,8 @@ public final class PermissionPolicy {
               : Decision.allow();
 
   /**
-   * An actor never acts on a member of equal or higher role, nor grants a role above their own.
-   * The one action on oneself that is allowed is stepping down to a lower role.
+   * An actor never acts on a member of equal or higher role, nor grants a role above their own. The
+   * one action on oneself that is allowed is stepping down to a lower role.
    */
   public static final PermissionRule OUTRANK_THE_TARGET =
       r -> {

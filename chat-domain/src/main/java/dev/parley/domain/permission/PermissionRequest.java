@@ -1,9 +1,9 @@
 package dev.parley.domain.permission;
 
 import dev.parley.domain.access.Action;
+import dev.parley.domain.access.Role;
 import dev.parley.domain.member.Ban;
 import dev.parley.domain.member.Membership;
-import dev.parley.domain.access.Role;
 import dev.parley.domain.room.Room;
 import dev.parley.domain.user.UserId;
 import java.time.Instant;
@@ -14,8 +14,8 @@ import java.util.Objects;
  *
  * @param membership the actor's membership, or null when the actor is not a member
  * @param ban the actor's ban in this room, or null; an expired ban is ignored
- * @param targetUser the member acted on (kick, ban, mute, role change) or the author of the
- *     message acted on (edit, delete); null when the action has no target
+ * @param targetUser the member acted on (kick, ban, mute, role change) or the author of the message
+ *     acted on (edit, delete); null when the action has no target
  * @param target the target's membership, or null when the target is not (or no longer) a member
  * @param newRole for {@link Action#CHANGE_ROLE}, the role to grant; null otherwise
  */

@@ -7,12 +7,16 @@ import java.util.Objects;
 /**
  * A user's live connection. A user may have many (phone, laptop, tabs).
  *
- * @param lastHeartbeat when the client last proved it is there; past the TTL the connection is
- *     dead even if nobody said goodbye (a missed {@code $disconnect})
+ * @param lastHeartbeat when the client last proved it is there; past the TTL the connection is dead
+ *     even if nobody said goodbye (a missed {@code $disconnect})
  * @param lastActivity when the user last did something (posted, typed, read), for away detection
  */
 public record Connection(
-    ConnectionId id, UserId userId, Instant connectedAt, Instant lastHeartbeat, Instant lastActivity) {
+    ConnectionId id,
+    UserId userId,
+    Instant connectedAt,
+    Instant lastHeartbeat,
+    Instant lastActivity) {
 
   public Connection {
     Objects.requireNonNull(id, "id");

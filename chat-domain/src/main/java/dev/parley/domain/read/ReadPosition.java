@@ -18,6 +18,6 @@ public final class ReadPosition {
    * that message and everything after it count as unread again.
    */
   public static long markUnread(long sequence) {
-    return Math.max(sequence - 1, 0);
+    return sequence <= 0 ? 0 : sequence - 1; // not Math.max(sequence - 1, 0): MIN_VALUE wraps
   }
 }

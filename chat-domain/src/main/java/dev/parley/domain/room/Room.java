@@ -43,7 +43,8 @@ public record Room(
       throw new IllegalArgumentException("topic must be at most " + MAX_TOPIC_LENGTH);
     }
     if ((type == RoomType.DIRECT) != (directKey != null)) {
-      throw new IllegalArgumentException("a direct key is required for, and only for, DIRECT rooms");
+      throw new IllegalArgumentException(
+          "a direct key is required for, and only for, DIRECT rooms");
     }
   }
 

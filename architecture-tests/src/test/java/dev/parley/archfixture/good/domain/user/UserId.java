@@ -1,0 +1,10 @@
+package dev.parley.archfixture.good.domain.user;
+
+import java.util.Objects;
+
+/** Plain Java value. */
+public record UserId(String value) {
+  public UserId {
+    Objects.requireNonNull(value, "value");
+  }
+}

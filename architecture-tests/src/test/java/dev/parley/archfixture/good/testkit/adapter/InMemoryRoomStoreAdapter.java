@@ -1,0 +1,18 @@
+package dev.parley.archfixture.good.testkit.adapter;
+
+import dev.parley.archfixture.good.application.port.out.RoomStorePort;
+import dev.parley.archfixture.good.application.port.out.SaveResult;
+import dev.parley.archfixture.good.domain.room.Room;
+import java.util.HashMap;
+import java.util.Map;
+
+/** The testkit uses the application, never an adapter module. */
+public final class InMemoryRoomStoreAdapter implements RoomStorePort {
+  private final Map<String, Room> rooms = new HashMap<>();
+
+  @Override
+  public SaveResult save(Room room) {
+    Room existing = rooms.putIfAbsent(room.id(), room);
+    return existing == null ? new SaveResult.Saved(room) : new SaveResult.AlreadyThere(existing);
+  }
+}

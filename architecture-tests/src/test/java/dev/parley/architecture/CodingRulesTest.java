@@ -1,0 +1,51 @@
+package dev.parley.architecture;
+
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
+import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JODATIME;
+import static com.tngtech.archunit.library.GeneralCodingRules.OLD_DATE_AND_TIME_CLASSES_SHOULD_NOT_BE_USED;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * ArchUnit's general coding rules that fit a library: they run on main code only, so tests may
+ * still print or throw what they like.
+ */
+@AnalyzeClasses(packages = "dev.parley", importOptions = ImportOption.DoNotIncludeTests.class)
+class CodingRulesTest {
+
+  @ArchTest
+  static final ArchRule no_java_util_logging =
+      NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING.because(
+          "a library must not pick the logging backend of the services that embed it");
+
+  @ArchTest
+  static final ArchRule no_standard_streams =
+      NO_CLASSES_SHOULD_ACCESS_STANDARD_STREAMS.because(
+          "output of a library goes through its callers, not to their console");
+
+  @ArchTest
+  static final ArchRule no_generic_exceptions =
+      NO_CLASSES_SHOULD_THROW_GENERIC_EXCEPTIONS.because(
+          "callers map failures by type (ChatException subtypes, IllegalArgumentException), so a"
+              + " bare Exception or RuntimeException tells them nothing");
+
+  @ArchTest
+  static final ArchRule no_field_injection =
+      NO_CLASSES_SHOULD_USE_FIELD_INJECTION.because(
+          "constructor injection keeps dependencies final and lets tests build objects by hand");
+
+  @ArchTest
+  static final ArchRule no_joda_time =
+      NO_CLASSES_SHOULD_USE_JODATIME.because("java.time is the one time API");
+
+  @ArchTest
+  static final ArchRule no_old_date_and_time_classes =
+      OLD_DATE_AND_TIME_CLASSES_SHOULD_NOT_BE_USED.because(
+          "java.time is the one time API; JDBC 4.2 reads and writes it directly");
+}

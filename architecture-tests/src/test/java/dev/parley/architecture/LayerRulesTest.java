@@ -1,0 +1,58 @@
+package dev.parley.architecture;
+
+import static dev.parley.architecture.ParleyLayout.PRODUCTION;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** Hexagonal layering over the main classes of every module on the class path. */
+@AnalyzeClasses(packages = "dev.parley", importOptions = ImportOption.DoNotIncludeTests.class)
+class LayerRulesTest {
+
+  @ArchTest
+  static final ArchRule domain_depends_only_on_java =
+      LayerRules.domainMayOnlyUseJava(PRODUCTION)
+          .because(
+              "the domain is plain Java that any adapter can use and that tests need no"
+                  + " framework for");
+
+  @ArchTest
+  static final ArchRule domain_types_carry_only_java_annotations =
+      LayerRules.domainTypesCarryOnlyJavaAnnotations(PRODUCTION)
+          .because(
+              "persistence, JSON and validation mapping belong to the adapters, not to the"
+                  + " domain model");
+
+  @ArchTest
+  static final ArchRule application_depends_only_on_java_domain_and_its_libraries =
+      LayerRules.applicationMayOnlyUseItsLibraries(PRODUCTION)
+          .because(
+              "the use-case core runs unchanged on Lambda and Fargate, over DynamoDB or"
+                  + " PostgreSQL, so it may only use APIs every deployment has");
+
+  @ArchTest
+  static final ArchRule core_does_not_touch_infrastructure =
+      LayerRules.coreMustNotTouchInfrastructure(PRODUCTION)
+          .because(
+              "AWS, JDBC, JSON, HTTP and servlets are reached through outbound ports and"
+                  + " adapters, never from the domain or the use cases");
+
+  @ArchTest
+  static final ArchRule inner_modules_do_not_depend_on_adapters_or_sample =
+      LayerRules.innerModulesMustNotDependOnAdaptersOrSample(PRODUCTION)
+          .because(
+              "dependencies point inwards: adapters and composition roots use the core, never"
+                  + " the other way round");
+
+  // No adapter module exists yet: the rule is written now so that it bites when they arrive.
+  @ArchTest
+  static final ArchRule adapters_do_not_depend_on_each_other =
+      LayerRules.adaptersMustNotDependOnEachOther(PRODUCTION)
+          .because(
+              "each deployment picks one edge (Lambda or Fargate) and one store (DynamoDB or"
+                  + " PostgreSQL); adapters share code only through protocol, application and"
+                  + " domain")
+          .allowEmptyShould(true);
+}
