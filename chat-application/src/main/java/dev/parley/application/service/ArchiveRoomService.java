@@ -38,7 +38,16 @@ public final class ArchiveRoomService implements ArchiveRoomUseCase {
     validator.validate(command);
     RoomContext context = access.enter(command.actor(), RoomId.of(command.roomId()));
     if (context.room().archived()) {
-      // Idempotent: archiving twice is fine for whoever may read the room.
+      // Idempotent, for those who could have archived it: the policy refuses every write to an
+      // archived room, so ask for managing rights on the room as it was.
+      access.authorize(
+          new RoomContext(
+              context.room().withArchived(false),
+              context.actor(),
+              context.membership(),
+              context.ban(),
+              context.now()),
+          Action.MANAGE_ROOM);
       return views.room(context.room(), command.actor(), context.membership());
     }
     access.authorize(context, Action.MANAGE_ROOM);

@@ -107,7 +107,11 @@ public sealed interface ChatEvent {
 
   record RoomArchived(RoomId roomId, UserId by, Instant at) implements ChatEvent {}
 
-  record ReadMarkerMoved(RoomId roomId, UserId userId, long sequence, Instant at)
+  /**
+   * A member's read marker moved. {@code lastRead} is a position, not the event's place in the
+   * stream, so {@link #sequence()} stays 0 and clients never resume from it.
+   */
+  record ReadMarkerMoved(RoomId roomId, UserId userId, long lastRead, Instant at)
       implements ChatEvent {}
 
   record PresenceChanged(

@@ -54,10 +54,17 @@ public final class MembershipRules {
     return Decision.allow();
   }
 
-  /** May a member leave? Not the last owner, and nobody leaves a direct room. */
-  public static Decision mayLeave(Room room, Membership membership, long owners) {
+  /**
+   * May a member leave? Not the last owner, nobody leaves a direct room, and a muted member stays
+   * until the mute ends: the mute lives on the membership, so leaving and rejoining a public room
+   * would otherwise shake it off.
+   */
+  public static Decision mayLeave(Room room, Membership membership, long owners, Instant now) {
     if (room.type() == RoomType.DIRECT) {
       return Decision.deny(DenialReason.DIRECT_ROOM);
+    }
+    if (membership.isMutedAt(now)) {
+      return Decision.deny(DenialReason.MUTED);
     }
     return mayGiveUpOwnership(membership, owners);
   }

@@ -61,12 +61,18 @@ public final class PermissionPolicy {
               ? Decision.deny(DenialReason.DIRECT_ROOM)
               : Decision.allow();
 
-  /** The actor's role must reach the room's minimum for the action. */
+  /**
+   * The actor's role must reach the room's minimum for the action. Stepping down to a lower role
+   * needs no rank: anyone may give up power (the last owner is guarded elsewhere).
+   */
   public static final PermissionRule ROLE_IS_HIGH_ENOUGH =
       r -> {
         Membership m = r.membership();
         if (m == null) {
           return Decision.allow(); // only public reads get here, see MEMBERS_ONLY
+        }
+        if (stepsDown(r)) {
+          return Decision.allow();
         }
         boolean enough = m.role().atLeast(r.room().permissions().minimumRole(r.action()));
         return enough ? Decision.allow() : Decision.deny(DenialReason.ROLE_TOO_LOW);
@@ -101,11 +107,7 @@ public final class PermissionPolicy {
           return Decision.deny(DenialReason.ROLE_TOO_HIGH);
         }
         if (r.actorIsTarget()) {
-          boolean stepsDown =
-              r.action() == Action.CHANGE_ROLE
-                  && r.newRole() != null
-                  && r.membership().role().outranks(r.newRole());
-          return stepsDown ? Decision.allow() : Decision.deny(DenialReason.CANNOT_TARGET_SELF);
+          return stepsDown(r) ? Decision.allow() : Decision.deny(DenialReason.CANNOT_TARGET_SELF);
         }
         Membership target = r.target();
         if (target != null && !r.membership().role().outranks(target.role())) {
@@ -127,6 +129,14 @@ public final class PermissionPolicy {
           OUTRANK_THE_TARGET);
 
   private PermissionPolicy() {}
+
+  private static boolean stepsDown(PermissionRequest r) {
+    return r.action() == Action.CHANGE_ROLE
+        && r.actorIsTarget()
+        && r.newRole() != null
+        && r.membership() != null
+        && r.membership().role().outranks(r.newRole());
+  }
 
   /** Answers the request: the first denial of {@link #RULES}, or allowed. */
   public static Decision decide(PermissionRequest request) {

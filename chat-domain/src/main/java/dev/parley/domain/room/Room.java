@@ -117,8 +117,12 @@ public record Room(
   }
 
   public Room archive() {
+    return withArchived(true);
+  }
+
+  public Room withArchived(boolean newArchived) {
     return new Room(
-        id, name, topic, type, createdBy, createdAt, true, settings, permissions, directKey);
+        id, name, topic, type, createdBy, createdAt, newArchived, settings, permissions, directKey);
   }
 
   /** Whether non-members may see this room at all (private and direct rooms stay hidden). */

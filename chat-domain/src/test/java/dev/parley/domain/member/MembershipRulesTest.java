@@ -84,18 +84,19 @@ class MembershipRulesTest {
   @ParameterizedTest
   @EnumSource(value = Role.class, names = "OWNER", mode = EnumSource.Mode.EXCLUDE)
   void membersBelowOwnerMayLeave(Role role) {
-    assertThat(MembershipRules.mayLeave(publicRoom, member(role), 1)).isEqualTo(Decision.allow());
+    assertThat(MembershipRules.mayLeave(publicRoom, member(role), 1, NOW))
+        .isEqualTo(Decision.allow());
   }
 
   @Test
   void lastOwnerCannotLeave() {
-    assertThat(MembershipRules.mayLeave(publicRoom, member(Role.OWNER), 1))
+    assertThat(MembershipRules.mayLeave(publicRoom, member(Role.OWNER), 1, NOW))
         .isEqualTo(Decision.deny(DenialReason.LAST_OWNER));
   }
 
   @Test
   void oneOfTwoOwnersMayLeave() {
-    assertThat(MembershipRules.mayLeave(publicRoom, member(Role.OWNER), 2))
+    assertThat(MembershipRules.mayLeave(publicRoom, member(Role.OWNER), 2, NOW))
         .isEqualTo(Decision.allow());
   }
 
@@ -119,7 +120,7 @@ class MembershipRulesTest {
 
   @Test
   void nobodyLeavesADirectRoom() {
-    assertThat(MembershipRules.mayLeave(directRoom, member(Role.MEMBER), 0))
+    assertThat(MembershipRules.mayLeave(directRoom, member(Role.MEMBER), 0, NOW))
         .isEqualTo(Decision.deny(DenialReason.DIRECT_ROOM));
   }
 
@@ -140,5 +141,14 @@ class MembershipRulesTest {
         BOB,
         NOW,
         RoomSettings.DEFAULTS);
+  }
+
+  @Test
+  void mutedMemberCannotLeaveToShakeOffTheMuteUntilItEnds() {
+    Membership muted = member(Role.MEMBER).mutedUntil(NOW.plus(Duration.ofHours(1)));
+    assertThat(MembershipRules.mayLeave(publicRoom, muted, 1, NOW))
+        .isEqualTo(Decision.deny(DenialReason.MUTED));
+    assertThat(MembershipRules.mayLeave(publicRoom, muted, 1, NOW.plus(Duration.ofHours(1))))
+        .isEqualTo(Decision.allow());
   }
 }

@@ -89,6 +89,11 @@ class TargetingPolicyTest {
     "ADMIN, GUEST,     allowed",
     "ADMIN, ADMIN,     CANNOT_TARGET_SELF",
     "ADMIN, OWNER,     ROLE_TOO_HIGH",
+    "MODERATOR, MEMBER, allowed",
+    "MODERATOR, GUEST,  allowed",
+    "MEMBER, GUEST,     allowed",
+    "MEMBER, MODERATOR, ROLE_TOO_LOW",
+    "GUEST, MEMBER,     ROLE_TOO_LOW",
   })
   void theOnlyRoleChangeOnOneselfIsSteppingDown(Role role, Role newRole, String expected) {
     PermissionRequest request =

@@ -1,5 +1,6 @@
 package dev.parley.application.port.in;
 
+import dev.parley.application.validation.CodePoints;
 import dev.parley.application.validation.Id;
 import dev.parley.domain.room.Room;
 import dev.parley.domain.room.RoomType;
@@ -18,8 +19,8 @@ import java.util.List;
  */
 public record CreateRoomCommand(
     @NotNull UserId actor,
-    @NotBlank @Size(max = Room.MAX_NAME_LENGTH) String name,
-    @Size(max = Room.MAX_TOPIC_LENGTH) String topic,
+    @NotBlank @CodePoints(max = Room.MAX_NAME_LENGTH) String name,
+    @CodePoints(max = Room.MAX_TOPIC_LENGTH) String topic,
     @NotNull RoomType type,
     @Valid RoomSettingsInput settings,
     @Size(max = 100) List<@NotNull @Id String> invite) {}

@@ -1,5 +1,6 @@
 package dev.parley.application.port.in;
 
+import dev.parley.application.validation.CodePoints;
 import dev.parley.application.validation.Id;
 import dev.parley.domain.access.Action;
 import dev.parley.domain.access.Role;
@@ -7,7 +8,6 @@ import dev.parley.domain.room.Room;
 import dev.parley.domain.user.UserId;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import java.util.Map;
 
 /**
@@ -19,7 +19,7 @@ import java.util.Map;
 public record UpdateRoomCommand(
     @NotNull UserId actor,
     @NotNull @Id String roomId,
-    @Size(min = 1, max = Room.MAX_NAME_LENGTH) String name,
-    @Size(max = Room.MAX_TOPIC_LENGTH) String topic,
+    @CodePoints(min = 1, max = Room.MAX_NAME_LENGTH) String name,
+    @CodePoints(max = Room.MAX_TOPIC_LENGTH) String topic,
     @Valid RoomSettingsInput settings,
     Map<@NotNull Action, @NotNull Role> permissions) {}
