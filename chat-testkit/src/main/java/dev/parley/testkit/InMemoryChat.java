@@ -7,16 +7,14 @@ import dev.parley.application.port.in.AddReactionUseCase;
 import dev.parley.application.port.in.ArchiveRoomUseCase;
 import dev.parley.application.port.in.BanMemberUseCase;
 import dev.parley.application.port.in.ChangeRoleUseCase;
-import dev.parley.application.port.in.ConnectUseCase;
+import dev.parley.application.port.in.CloseConnectionUseCase;
 import dev.parley.application.port.in.CreateRoomUseCase;
 import dev.parley.application.port.in.DeleteMessageUseCase;
-import dev.parley.application.port.in.DisconnectUseCase;
 import dev.parley.application.port.in.EditMessageUseCase;
 import dev.parley.application.port.in.GetMessageUseCase;
 import dev.parley.application.port.in.GetRoomPresenceUseCase;
 import dev.parley.application.port.in.GetRoomUseCase;
 import dev.parley.application.port.in.GetUnreadCountsUseCase;
-import dev.parley.application.port.in.HeartbeatUseCase;
 import dev.parley.application.port.in.InviteMemberUseCase;
 import dev.parley.application.port.in.JoinRoomUseCase;
 import dev.parley.application.port.in.KickMemberUseCase;
@@ -28,16 +26,18 @@ import dev.parley.application.port.in.ListThreadRepliesUseCase;
 import dev.parley.application.port.in.MarkReadUseCase;
 import dev.parley.application.port.in.MarkUnreadUseCase;
 import dev.parley.application.port.in.MuteMemberUseCase;
+import dev.parley.application.port.in.OpenConnectionUseCase;
 import dev.parley.application.port.in.OpenDirectRoomUseCase;
 import dev.parley.application.port.in.PinMessageUseCase;
 import dev.parley.application.port.in.PostMessageUseCase;
+import dev.parley.application.port.in.RecordHeartbeatUseCase;
 import dev.parley.application.port.in.RemoveReactionUseCase;
 import dev.parley.application.port.in.ResumeRoomUseCase;
 import dev.parley.application.port.in.SendTypingUseCase;
-import dev.parley.application.port.in.SubscribeUseCase;
+import dev.parley.application.port.in.SubscribeToRoomsUseCase;
 import dev.parley.application.port.in.UnbanMemberUseCase;
 import dev.parley.application.port.in.UnmuteMemberUseCase;
-import dev.parley.application.port.in.UnsubscribeUseCase;
+import dev.parley.application.port.in.UnsubscribeFromRoomsUseCase;
 import dev.parley.application.port.in.UpdateRoomUseCase;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.IdGeneratorPort;
@@ -80,13 +80,13 @@ public interface InMemoryChat {
 
   ChangeRoleUseCase changeRole();
 
-  ConnectUseCase connect();
+  OpenConnectionUseCase openConnection();
 
   CreateRoomUseCase createRoom();
 
   DeleteMessageUseCase deleteMessage();
 
-  DisconnectUseCase disconnect();
+  CloseConnectionUseCase closeConnection();
 
   EditMessageUseCase editMessage();
 
@@ -98,7 +98,7 @@ public interface InMemoryChat {
 
   GetUnreadCountsUseCase getUnreadCounts();
 
-  HeartbeatUseCase heartbeat();
+  RecordHeartbeatUseCase recordHeartbeat();
 
   InviteMemberUseCase inviteMember();
 
@@ -134,13 +134,13 @@ public interface InMemoryChat {
 
   SendTypingUseCase sendTyping();
 
-  SubscribeUseCase subscribe();
+  SubscribeToRoomsUseCase subscribeToRooms();
 
   UnbanMemberUseCase unbanMember();
 
   UnmuteMemberUseCase unmuteMember();
 
-  UnsubscribeUseCase unsubscribe();
+  UnsubscribeFromRoomsUseCase unsubscribeFromRooms();
 
   UpdateRoomUseCase updateRoom();
 

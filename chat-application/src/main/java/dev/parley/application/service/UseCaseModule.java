@@ -6,16 +6,14 @@ import dev.parley.application.port.in.AddReactionUseCase;
 import dev.parley.application.port.in.ArchiveRoomUseCase;
 import dev.parley.application.port.in.BanMemberUseCase;
 import dev.parley.application.port.in.ChangeRoleUseCase;
-import dev.parley.application.port.in.ConnectUseCase;
+import dev.parley.application.port.in.CloseConnectionUseCase;
 import dev.parley.application.port.in.CreateRoomUseCase;
 import dev.parley.application.port.in.DeleteMessageUseCase;
-import dev.parley.application.port.in.DisconnectUseCase;
 import dev.parley.application.port.in.EditMessageUseCase;
 import dev.parley.application.port.in.GetMessageUseCase;
 import dev.parley.application.port.in.GetRoomPresenceUseCase;
 import dev.parley.application.port.in.GetRoomUseCase;
 import dev.parley.application.port.in.GetUnreadCountsUseCase;
-import dev.parley.application.port.in.HeartbeatUseCase;
 import dev.parley.application.port.in.InviteMemberUseCase;
 import dev.parley.application.port.in.JoinRoomUseCase;
 import dev.parley.application.port.in.KickMemberUseCase;
@@ -27,16 +25,18 @@ import dev.parley.application.port.in.ListThreadRepliesUseCase;
 import dev.parley.application.port.in.MarkReadUseCase;
 import dev.parley.application.port.in.MarkUnreadUseCase;
 import dev.parley.application.port.in.MuteMemberUseCase;
+import dev.parley.application.port.in.OpenConnectionUseCase;
 import dev.parley.application.port.in.OpenDirectRoomUseCase;
 import dev.parley.application.port.in.PinMessageUseCase;
 import dev.parley.application.port.in.PostMessageUseCase;
+import dev.parley.application.port.in.RecordHeartbeatUseCase;
 import dev.parley.application.port.in.RemoveReactionUseCase;
 import dev.parley.application.port.in.ResumeRoomUseCase;
 import dev.parley.application.port.in.SendTypingUseCase;
-import dev.parley.application.port.in.SubscribeUseCase;
+import dev.parley.application.port.in.SubscribeToRoomsUseCase;
 import dev.parley.application.port.in.UnbanMemberUseCase;
 import dev.parley.application.port.in.UnmuteMemberUseCase;
-import dev.parley.application.port.in.UnsubscribeUseCase;
+import dev.parley.application.port.in.UnsubscribeFromRoomsUseCase;
 import dev.parley.application.port.in.UpdateRoomUseCase;
 
 /**
@@ -61,7 +61,7 @@ public abstract class UseCaseModule {
   abstract ChangeRoleUseCase changeRole(ChangeRoleService service);
 
   @Binds
-  abstract ConnectUseCase connect(ConnectService service);
+  abstract OpenConnectionUseCase openConnection(OpenConnectionService service);
 
   @Binds
   abstract CreateRoomUseCase createRoom(CreateRoomService service);
@@ -70,7 +70,7 @@ public abstract class UseCaseModule {
   abstract DeleteMessageUseCase deleteMessage(DeleteMessageService service);
 
   @Binds
-  abstract DisconnectUseCase disconnect(DisconnectService service);
+  abstract CloseConnectionUseCase closeConnection(CloseConnectionService service);
 
   @Binds
   abstract EditMessageUseCase editMessage(EditMessageService service);
@@ -88,7 +88,7 @@ public abstract class UseCaseModule {
   abstract GetUnreadCountsUseCase getUnreadCounts(GetUnreadCountsService service);
 
   @Binds
-  abstract HeartbeatUseCase heartbeat(HeartbeatService service);
+  abstract RecordHeartbeatUseCase recordHeartbeat(RecordHeartbeatService service);
 
   @Binds
   abstract InviteMemberUseCase inviteMember(InviteMemberService service);
@@ -142,7 +142,7 @@ public abstract class UseCaseModule {
   abstract SendTypingUseCase sendTyping(SendTypingService service);
 
   @Binds
-  abstract SubscribeUseCase subscribe(SubscribeService service);
+  abstract SubscribeToRoomsUseCase subscribeToRooms(SubscribeToRoomsService service);
 
   @Binds
   abstract UnbanMemberUseCase unbanMember(UnbanMemberService service);
@@ -151,7 +151,7 @@ public abstract class UseCaseModule {
   abstract UnmuteMemberUseCase unmuteMember(UnmuteMemberService service);
 
   @Binds
-  abstract UnsubscribeUseCase unsubscribe(UnsubscribeService service);
+  abstract UnsubscribeFromRoomsUseCase unsubscribeFromRooms(UnsubscribeFromRoomsService service);
 
   @Binds
   abstract UpdateRoomUseCase updateRoom(UpdateRoomService service);

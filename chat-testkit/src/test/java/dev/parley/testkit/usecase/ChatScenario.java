@@ -1,13 +1,13 @@
 package dev.parley.testkit.usecase;
 
 import dev.parley.application.config.ChatSettings;
-import dev.parley.application.port.in.ConnectCommand;
 import dev.parley.application.port.in.CreateRoomCommand;
 import dev.parley.application.port.in.InviteMemberCommand;
+import dev.parley.application.port.in.OpenConnectionCommand;
 import dev.parley.application.port.in.PostMessageCommand;
 import dev.parley.application.port.in.PostedMessage;
 import dev.parley.application.port.in.RoomSubscription;
-import dev.parley.application.port.in.SubscribeCommand;
+import dev.parley.application.port.in.SubscribeToRoomsCommand;
 import dev.parley.application.port.in.SubscriptionOutcome;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.event.ChatEvent;
@@ -82,14 +82,14 @@ final class ChatScenario {
 
   ConnectionId connect(UserId user) {
     String id = "conn-" + UUID.randomUUID();
-    chat.connect().connect(new ConnectCommand(user, id));
+    chat.openConnection().openConnection(new OpenConnectionCommand(user, id));
     return ConnectionId.of(id);
   }
 
   List<SubscriptionOutcome> subscribe(UserId user, ConnectionId connection, RoomId room) {
-    return chat.subscribe()
-        .subscribe(
-            new SubscribeCommand(
+    return chat.subscribeToRooms()
+        .subscribeToRooms(
+            new SubscribeToRoomsCommand(
                 user, connection.value(), List.of(new RoomSubscription(room.value(), null))));
   }
 

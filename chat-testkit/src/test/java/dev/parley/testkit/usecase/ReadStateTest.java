@@ -6,8 +6,8 @@ import static dev.parley.testkit.usecase.UseCaseSteps.invalidFields;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import dev.parley.application.port.in.ConnectCommand;
 import dev.parley.application.port.in.Connected;
+import dev.parley.application.port.in.OpenConnectionCommand;
 import dev.parley.application.port.in.ReadMarker;
 import dev.parley.application.port.in.UnreadCounts;
 import dev.parley.domain.access.DenialReason;
@@ -141,7 +141,8 @@ class ReadStateTest {
   void connectingAnswersWithTheUsersUnreadCounts() {
     RoomId room = roomWithMessagesFromBob(3);
 
-    Connected connected = s.chat.connect().connect(new ConnectCommand(s.alice, "alice-phone"));
+    Connected connected =
+        s.chat.openConnection().openConnection(new OpenConnectionCommand(s.alice, "alice-phone"));
 
     assertThat(connected.unread().total()).isEqualTo(3);
     assertThat(connected.unread().rooms())

@@ -7,15 +7,15 @@ import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.ErrorKind;
 import dev.parley.application.error.NotFoundException;
 import dev.parley.application.port.in.BanMemberCommand;
-import dev.parley.application.port.in.ConnectCommand;
 import dev.parley.application.port.in.Connected;
 import dev.parley.application.port.in.HistoryPage;
 import dev.parley.application.port.in.ListHistoryQuery;
+import dev.parley.application.port.in.OpenConnectionCommand;
 import dev.parley.application.port.in.Resume;
 import dev.parley.application.port.in.RoomSubscription;
-import dev.parley.application.port.in.SubscribeCommand;
+import dev.parley.application.port.in.SubscribeToRoomsCommand;
 import dev.parley.application.port.in.SubscriptionOutcome;
-import dev.parley.application.port.in.UnsubscribeCommand;
+import dev.parley.application.port.in.UnsubscribeFromRoomsCommand;
 import dev.parley.application.port.out.EventDeliveryPort.DisconnectReason;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.event.ChatEvent;
@@ -29,7 +29,9 @@ class SubscribeResumeTest {
   private final ChatScenario s = new ChatScenario(ChatSettings.withoutUserLimits());
 
   private List<SubscriptionOutcome> subscribe(ConnectionId c, RoomSubscription... rooms) {
-    return s.chat.subscribe().subscribe(new SubscribeCommand(s.bob, c.value(), List.of(rooms)));
+    return s.chat
+        .subscribeToRooms()
+        .subscribeToRooms(new SubscribeToRoomsCommand(s.bob, c.value(), List.of(rooms)));
   }
 
   private static List<Long> sequences(Resume resume) {
@@ -137,8 +139,9 @@ class SubscribeResumeTest {
     ConnectionId bob = s.connect(s.bob);
     subscribe(bob, new RoomSubscription(room.value(), null));
     s.chat
-        .unsubscribe()
-        .unsubscribe(new UnsubscribeCommand(s.bob, bob.value(), List.of(room.value())));
+        .unsubscribeFromRooms()
+        .unsubscribeFromRooms(
+            new UnsubscribeFromRoomsCommand(s.bob, bob.value(), List.of(room.value())));
     s.post(s.alice, room, "unheard");
     assertThat(s.eventsFor(bob)).isEmpty();
   }
@@ -170,7 +173,8 @@ class SubscribeResumeTest {
     s.post(s.alice, room, "two");
     s.post(s.bob, room, "my own does not count");
 
-    Connected connected = s.chat.connect().connect(new ConnectCommand(s.bob, "bob-phone"));
+    Connected connected =
+        s.chat.openConnection().openConnection(new OpenConnectionCommand(s.bob, "bob-phone"));
 
     assertThat(connected.unread().total()).isEqualTo(2);
     assertThat(connected.connection().userId()).isEqualTo(s.bob);

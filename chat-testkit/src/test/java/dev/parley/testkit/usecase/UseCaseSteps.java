@@ -11,12 +11,11 @@ import dev.parley.application.error.Violation;
 import dev.parley.application.port.in.AddReactionCommand;
 import dev.parley.application.port.in.BanMemberCommand;
 import dev.parley.application.port.in.ChangeRoleCommand;
+import dev.parley.application.port.in.CloseConnectionCommand;
 import dev.parley.application.port.in.DeleteMessageCommand;
-import dev.parley.application.port.in.DisconnectCommand;
 import dev.parley.application.port.in.GetRoomPresenceQuery;
 import dev.parley.application.port.in.GetRoomQuery;
 import dev.parley.application.port.in.GetUnreadCountsQuery;
-import dev.parley.application.port.in.HeartbeatCommand;
 import dev.parley.application.port.in.HistoryPage;
 import dev.parley.application.port.in.JoinRoomCommand;
 import dev.parley.application.port.in.KickMemberCommand;
@@ -28,6 +27,7 @@ import dev.parley.application.port.in.MarkUnreadCommand;
 import dev.parley.application.port.in.MessageView;
 import dev.parley.application.port.in.MuteMemberCommand;
 import dev.parley.application.port.in.ReadMarker;
+import dev.parley.application.port.in.RecordHeartbeatCommand;
 import dev.parley.application.port.in.RemoveReactionCommand;
 import dev.parley.application.port.in.RoomSettingsInput;
 import dev.parley.application.port.in.RoomSummary;
@@ -174,11 +174,13 @@ final class UseCaseSteps {
   // Presence and typing
 
   Connection heartbeat(UserId actor, ConnectionId connection, boolean active) {
-    return s.chat.heartbeat().heartbeat(new HeartbeatCommand(actor, connection.value(), active));
+    return s.chat
+        .recordHeartbeat()
+        .recordHeartbeat(new RecordHeartbeatCommand(actor, connection.value(), active));
   }
 
   void disconnect(ConnectionId connection) {
-    s.chat.disconnect().disconnect(new DisconnectCommand(connection.value()));
+    s.chat.closeConnection().closeConnection(new CloseConnectionCommand(connection.value()));
   }
 
   List<Presence> presence(UserId actor, RoomId room) {

@@ -2,8 +2,8 @@ package dev.parley.application.service;
 
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.NotFoundException;
-import dev.parley.application.port.in.HeartbeatCommand;
-import dev.parley.application.port.in.HeartbeatUseCase;
+import dev.parley.application.port.in.RecordHeartbeatCommand;
+import dev.parley.application.port.in.RecordHeartbeatUseCase;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.validation.CommandValidator;
@@ -15,7 +15,7 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Extends a connection's life; announces a return from away when the user is active again. */
-public final class HeartbeatService implements HeartbeatUseCase {
+public final class RecordHeartbeatService implements RecordHeartbeatUseCase {
   private final CommandValidator validator;
   private final ConnectionRegistryPort connections;
   private final ClockPort clock;
@@ -23,7 +23,7 @@ public final class HeartbeatService implements HeartbeatUseCase {
   private final PresenceAnnouncer presence;
 
   @Inject
-  HeartbeatService(
+  RecordHeartbeatService(
       CommandValidator validator,
       ConnectionRegistryPort connections,
       ClockPort clock,
@@ -37,7 +37,7 @@ public final class HeartbeatService implements HeartbeatUseCase {
   }
 
   @Override
-  public Connection heartbeat(HeartbeatCommand command) {
+  public Connection recordHeartbeat(RecordHeartbeatCommand command) {
     validator.validate(command);
     Instant now = clock.now();
     ConnectionId id = ConnectionId.of(command.connectionId());

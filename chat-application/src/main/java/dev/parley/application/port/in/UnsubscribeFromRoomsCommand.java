@@ -2,13 +2,12 @@ package dev.parley.application.port.in;
 
 import dev.parley.application.validation.Id;
 import dev.parley.domain.user.UserId;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
-/** Rooms to subscribe a connection to. */
-public record SubscribeCommand(
+/** Rooms to unsubscribe a connection from. */
+public record UnsubscribeFromRoomsCommand(
     @NotNull UserId actor,
     @NotNull @Id String connectionId,
-    @NotNull @Size(min = 1, max = 100) List<@NotNull @Valid RoomSubscription> rooms) {}
+    @NotNull @Size(min = 1, max = 100) List<@NotNull @Id String> roomIds) {}

@@ -4,4 +4,4 @@ import dev.parley.application.validation.Id;
 import jakarta.validation.constraints.NotNull;
 
 /** A connection that has closed. */
-public record DisconnectCommand(@NotNull @Id String connectionId) {}
+public record CloseConnectionCommand(@NotNull @Id String connectionId) {}

@@ -9,5 +9,5 @@ import jakarta.validation.constraints.NotNull;
  *
  * @param active whether the user did something (rather than the client pinging on a timer)
  */
-public record HeartbeatCommand(
+public record RecordHeartbeatCommand(
     @NotNull UserId actor, @NotNull @Id String connectionId, boolean active) {}

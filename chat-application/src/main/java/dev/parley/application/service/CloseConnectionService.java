@@ -1,7 +1,7 @@
 package dev.parley.application.service;
 
-import dev.parley.application.port.in.DisconnectCommand;
-import dev.parley.application.port.in.DisconnectUseCase;
+import dev.parley.application.port.in.CloseConnectionCommand;
+import dev.parley.application.port.in.CloseConnectionUseCase;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.validation.CommandValidator;
@@ -13,14 +13,14 @@ import java.time.Instant;
 import java.util.Optional;
 
 /** Forgets a closed connection and its subscriptions. */
-public final class DisconnectService implements DisconnectUseCase {
+public final class CloseConnectionService implements CloseConnectionUseCase {
   private final CommandValidator validator;
   private final ConnectionRegistryPort connections;
   private final ClockPort clock;
   private final PresenceAnnouncer presence;
 
   @Inject
-  DisconnectService(
+  CloseConnectionService(
       CommandValidator validator,
       ConnectionRegistryPort connections,
       ClockPort clock,
@@ -32,7 +32,7 @@ public final class DisconnectService implements DisconnectUseCase {
   }
 
   @Override
-  public void disconnect(DisconnectCommand command) {
+  public void closeConnection(CloseConnectionCommand command) {
     validator.validate(command);
     Instant now = clock.now();
     ConnectionId id = ConnectionId.of(command.connectionId());

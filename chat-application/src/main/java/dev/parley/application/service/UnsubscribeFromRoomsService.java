@@ -1,7 +1,7 @@
 package dev.parley.application.service;
 
-import dev.parley.application.port.in.UnsubscribeCommand;
-import dev.parley.application.port.in.UnsubscribeUseCase;
+import dev.parley.application.port.in.UnsubscribeFromRoomsCommand;
+import dev.parley.application.port.in.UnsubscribeFromRoomsUseCase;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
 import dev.parley.application.validation.CommandValidator;
@@ -10,14 +10,14 @@ import dev.parley.domain.room.RoomId;
 import jakarta.inject.Inject;
 
 /** Stops a connection receiving rooms' events. */
-public final class UnsubscribeService implements UnsubscribeUseCase {
+public final class UnsubscribeFromRoomsService implements UnsubscribeFromRoomsUseCase {
   private final CommandValidator validator;
   private final ConnectionOwnership ownership;
   private final RoomSubscriptionPort subscriptions;
   private final ClockPort clock;
 
   @Inject
-  UnsubscribeService(
+  UnsubscribeFromRoomsService(
       CommandValidator validator,
       ConnectionOwnership ownership,
       RoomSubscriptionPort subscriptions,
@@ -29,7 +29,7 @@ public final class UnsubscribeService implements UnsubscribeUseCase {
   }
 
   @Override
-  public void unsubscribe(UnsubscribeCommand command) {
+  public void unsubscribeFromRooms(UnsubscribeFromRoomsCommand command) {
     validator.validate(command);
     Connection connection = ownership.require(command.actor(), command.connectionId(), clock.now());
     for (String roomId : command.roomIds()) {

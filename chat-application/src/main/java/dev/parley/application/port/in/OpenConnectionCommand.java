@@ -5,4 +5,4 @@ import dev.parley.domain.user.UserId;
 import jakarta.validation.constraints.NotNull;
 
 /** A connection the transport has accepted. */
-public record ConnectCommand(@NotNull UserId actor, @NotNull @Id String connectionId) {}
+public record OpenConnectionCommand(@NotNull UserId actor, @NotNull @Id String connectionId) {}

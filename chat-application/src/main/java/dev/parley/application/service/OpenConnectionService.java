@@ -1,9 +1,9 @@
 package dev.parley.application.service;
 
 import dev.parley.application.config.ChatSettings;
-import dev.parley.application.port.in.ConnectCommand;
-import dev.parley.application.port.in.ConnectUseCase;
 import dev.parley.application.port.in.Connected;
+import dev.parley.application.port.in.OpenConnectionCommand;
+import dev.parley.application.port.in.OpenConnectionUseCase;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.validation.CommandValidator;
@@ -14,7 +14,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 
 /** Registers a connection with an expiry and answers with the user's unread counts. */
-public final class ConnectService implements ConnectUseCase {
+public final class OpenConnectionService implements OpenConnectionUseCase {
   private final CommandValidator validator;
   private final ConnectionRegistryPort connections;
   private final ClockPort clock;
@@ -23,7 +23,7 @@ public final class ConnectService implements ConnectUseCase {
   private final UnreadCounter counter;
 
   @Inject
-  ConnectService(
+  OpenConnectionService(
       CommandValidator validator,
       ConnectionRegistryPort connections,
       ClockPort clock,
@@ -39,7 +39,7 @@ public final class ConnectService implements ConnectUseCase {
   }
 
   @Override
-  public Connected connect(ConnectCommand command) {
+  public Connected openConnection(OpenConnectionCommand command) {
     validator.validate(command);
     Instant now = clock.now();
     Presence before = presence.presenceOf(command.actor(), now);

@@ -4,6 +4,6 @@ package dev.parley.application.port.in;
  * Forgets a connection and its subscriptions; idempotent. The user's rooms see them go offline when
  * it was their last connection.
  */
-public interface DisconnectUseCase {
-  void disconnect(DisconnectCommand command);
+public interface CloseConnectionUseCase {
+  void closeConnection(CloseConnectionCommand command);
 }

@@ -5,6 +5,6 @@ import dev.parley.domain.presence.Connection;
 /**
  * Keeps a connection alive, and re-registers it if it had expired while the transport kept it open.
  */
-public interface HeartbeatUseCase {
-  Connection heartbeat(HeartbeatCommand command);
+public interface RecordHeartbeatUseCase {
+  Connection recordHeartbeat(RecordHeartbeatCommand command);
 }

@@ -3,8 +3,8 @@ package dev.parley.application.service;
 import dev.parley.application.error.ChatException;
 import dev.parley.application.port.in.Resume;
 import dev.parley.application.port.in.RoomSubscription;
-import dev.parley.application.port.in.SubscribeCommand;
-import dev.parley.application.port.in.SubscribeUseCase;
+import dev.parley.application.port.in.SubscribeToRoomsCommand;
+import dev.parley.application.port.in.SubscribeToRoomsUseCase;
 import dev.parley.application.port.in.SubscriptionOutcome;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
@@ -17,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Subscribes a connection to rooms, each with an optional resume. */
-public final class SubscribeService implements SubscribeUseCase {
+public final class SubscribeToRoomsService implements SubscribeToRoomsUseCase {
   private final CommandValidator validator;
   private final ConnectionOwnership ownership;
   private final RoomAccess access;
@@ -26,7 +26,7 @@ public final class SubscribeService implements SubscribeUseCase {
   private final ClockPort clock;
 
   @Inject
-  SubscribeService(
+  SubscribeToRoomsService(
       CommandValidator validator,
       ConnectionOwnership ownership,
       RoomAccess access,
@@ -42,7 +42,7 @@ public final class SubscribeService implements SubscribeUseCase {
   }
 
   @Override
-  public List<SubscriptionOutcome> subscribe(SubscribeCommand command) {
+  public List<SubscriptionOutcome> subscribeToRooms(SubscribeToRoomsCommand command) {
     validator.validate(command);
     Connection connection = ownership.require(command.actor(), command.connectionId(), clock.now());
     List<SubscriptionOutcome> outcomes = new ArrayList<>(command.rooms().size());
