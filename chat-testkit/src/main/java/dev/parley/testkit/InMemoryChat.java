@@ -60,7 +60,13 @@ import jakarta.inject.Singleton;
  * }</pre>
  */
 @Singleton
-@Component(modules = {InMemoryAdaptersModule.class, UseCaseModule.class, ValidationModule.class})
+@Component(
+    modules = {
+      InMemoryDeliveryModule.class,
+      InMemoryStoreModule.class,
+      UseCaseModule.class,
+      ValidationModule.class
+    })
 public interface InMemoryChat {
 
   /** A chat with default settings, a controllable clock and UUIDv7 ids. */

@@ -9,11 +9,17 @@ import java.util.Objects;
 /**
  * A user's membership of a room.
  *
- * @param mutedUntil when a mute ends; null when not muted; {@link Instant#MAX} for a mute without
+ * @param mutedUntil when a mute ends; null when not muted; {@link #INDEFINITELY} for a mute without
  *     expiry
  */
 public record Membership(
     RoomId roomId, UserId userId, Role role, Instant joinedAt, Instant mutedUntil) {
+
+  /**
+   * The end of a mute without expiry: the last second of year 9999, which every store can hold
+   * (unlike {@link Instant#MAX}, beyond PostgreSQL's timestamps and epoch milliseconds).
+   */
+  public static final Instant INDEFINITELY = Instant.parse("9999-12-31T23:59:59Z");
 
   public Membership {
     Objects.requireNonNull(roomId, "roomId");
@@ -36,7 +42,7 @@ public record Membership(
 
   /** Mutes until {@code until}, or indefinitely when {@code until} is null. */
   public Membership mutedUntil(Instant until) {
-    return new Membership(roomId, userId, role, joinedAt, until == null ? Instant.MAX : until);
+    return new Membership(roomId, userId, role, joinedAt, until == null ? INDEFINITELY : until);
   }
 
   public Membership unmuted() {

@@ -5,7 +5,6 @@ import dagger.Module;
 import dagger.Provides;
 import dev.parley.application.port.out.BanStorePort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
-import dev.parley.application.port.out.EventDeliveryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
@@ -19,7 +18,6 @@ import dev.parley.application.port.out.RoomSubscriptionPort;
 import dev.parley.application.port.out.TypingPort;
 import dev.parley.testkit.adapter.InMemoryBanStoreAdapter;
 import dev.parley.testkit.adapter.InMemoryConnectionAdapter;
-import dev.parley.testkit.adapter.InMemoryEventDeliveryAdapter;
 import dev.parley.testkit.adapter.InMemoryMembershipAdapter;
 import dev.parley.testkit.adapter.InMemoryMessageStoreAdapter;
 import dev.parley.testkit.adapter.InMemoryRateLimitAdapter;
@@ -30,12 +28,13 @@ import dev.parley.testkit.adapter.InMemoryTypingAdapter;
 import jakarta.inject.Singleton;
 
 /**
- * Binds every storage and delivery port to its in-memory adapter. The clock and the id generator
- * are left to the component, so tests can control time and ids.
+ * Binds every storage port (and rate limits and typing) to its in-memory adapter: the embedded
+ * store. Event delivery is left to the runtime ({@link InMemoryDeliveryModule} records events for
+ * tests; a server binds its WebSocket delivery), and the clock and ids to the component.
  */
 @Module
-public abstract class InMemoryAdaptersModule {
-  private InMemoryAdaptersModule() {}
+public abstract class InMemoryStoreModule {
+  private InMemoryStoreModule() {}
 
   @Provides
   @Singleton
@@ -47,12 +46,6 @@ public abstract class InMemoryAdaptersModule {
   @Singleton
   static InMemoryConnectionAdapter connections() {
     return new InMemoryConnectionAdapter();
-  }
-
-  @Provides
-  @Singleton
-  static InMemoryEventDeliveryAdapter delivery() {
-    return new InMemoryEventDeliveryAdapter();
   }
 
   @Provides
@@ -102,9 +95,6 @@ public abstract class InMemoryAdaptersModule {
 
   @Binds
   abstract ConnectionRegistryPort connectionRegistry(InMemoryConnectionAdapter adapter);
-
-  @Binds
-  abstract EventDeliveryPort eventDelivery(InMemoryEventDeliveryAdapter adapter);
 
   @Binds
   abstract MemberListPort memberList(InMemoryMembershipAdapter adapter);

@@ -1,0 +1,145 @@
+package dev.parley.testkit.contract;
+
+import static dev.parley.testkit.contract.Instants.T0;
+import static dev.parley.testkit.fixture.MessageBuilder.aMessage;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.RoomSequencePort;
+import dev.parley.domain.message.Message;
+import dev.parley.domain.message.MessageChange;
+import dev.parley.domain.room.RoomId;
+import dev.parley.domain.user.UserId;
+import dev.parley.testkit.fixture.Ids;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The contract of {@link RoomSequencePort}. Replies count as unread like any other message: they
+ * take a room sequence like any other.
+ */
+public abstract class RoomSequencePortContract {
+
+  /** The port under test. */
+  protected abstract RoomSequencePort sequences();
+
+  /** Writes the messages; the same store as {@link #sequences()}. */
+  protected abstract MessageStorePort messages();
+
+  private Message post(RoomId room, UserId author) {
+    return messages().append(aMessage().inRoom(room).withAuthor(author).buildNew()).message();
+  }
+
+  @Test
+  public void roomWithoutMessagesIsAtSequenceZero() {
+    assertThat(sequences().lastSequence(Ids.room())).isZero();
+  }
+
+  @Test
+  public void lastSequenceFollowsAppends() {
+    RoomId room = Ids.room();
+    post(room, Ids.user());
+    post(room, Ids.user());
+    post(room, Ids.user());
+
+    assertThat(sequences().lastSequence(room)).isEqualTo(3);
+  }
+
+  @Test
+  public void lastSequenceIsPerRoom() {
+    RoomId busy = Ids.room();
+    RoomId quiet = Ids.room();
+    post(busy, Ids.user());
+    post(busy, Ids.user());
+    post(quiet, Ids.user());
+
+    assertThat(sequences().lastSequence(busy)).isEqualTo(2);
+    assertThat(sequences().lastSequence(quiet)).isEqualTo(1);
+  }
+
+  @Test
+  public void replayDoesNotMoveTheLastSequence() {
+    RoomId room = Ids.room();
+    UserId author = Ids.user();
+    for (int i = 0; i < 3; i++) {
+      messages()
+          .append(aMessage().inRoom(room).withAuthor(author).withClientMessageId("cm").buildNew());
+    }
+
+    assertThat(sequences().lastSequence(room)).isEqualTo(1);
+  }
+
+  @Test
+  public void deletingTheLastMessageKeepsItsSequence() {
+    RoomId room = Ids.room();
+    post(room, Ids.user());
+    Message last = post(room, Ids.user());
+
+    messages().change(room, last.id(), new MessageChange.Delete(T0));
+
+    assertThat(sequences().lastSequence(room)).isEqualTo(2);
+  }
+
+  @Test
+  public void unreadCountsMessagesAfterTheMarker() {
+    RoomId room = Ids.room();
+    UserId other = Ids.user();
+    for (int i = 0; i < 5; i++) {
+      post(room, other);
+    }
+    UserId reader = Ids.user();
+
+    assertThat(sequences().countUnread(room, 0, reader)).isEqualTo(5);
+    assertThat(sequences().countUnread(room, 2, reader)).isEqualTo(3);
+    assertThat(sequences().countUnread(room, 4, reader)).isEqualTo(1);
+    assertThat(sequences().countUnread(room, 5, reader)).isZero();
+  }
+
+  @Test
+  public void unreadSkipsTheReadersOwnMessages() {
+    RoomId room = Ids.room();
+    UserId reader = Ids.user();
+    post(room, Ids.user());
+    post(room, reader);
+    post(room, Ids.user());
+    post(room, reader);
+
+    assertThat(sequences().countUnread(room, 0, reader)).isEqualTo(2);
+  }
+
+  @Test
+  public void unreadSkipsDeletedMessages() {
+    RoomId room = Ids.room();
+    post(room, Ids.user());
+    Message deleted = post(room, Ids.user());
+    post(room, Ids.user());
+
+    messages().change(room, deleted.id(), new MessageChange.Delete(T0));
+
+    assertThat(sequences().countUnread(room, 0, Ids.user())).isEqualTo(2);
+  }
+
+  @Test
+  public void unreadIncludesThreadReplies() {
+    RoomId room = Ids.room();
+    Message root = post(room, Ids.user());
+    messages().append(aMessage().inRoom(room).inReplyTo(root.id()).buildNew());
+
+    assertThat(sequences().countUnread(room, 1, Ids.user())).isEqualTo(1);
+  }
+
+  @Test
+  public void unreadOfAnEmptyRoomIsZero() {
+    assertThat(sequences().countUnread(Ids.room(), 0, Ids.user())).isZero();
+  }
+
+  @Test
+  public void lastSequenceAfterConcurrentAppendsCountsEveryOne() {
+    RoomId room = Ids.room();
+    MessageStorePort store = messages();
+
+    Concurrently.repeat(50, 20, i -> store.append(aMessage().inRoom(room).buildNew()));
+
+    assertThat(sequences().lastSequence(room)).isEqualTo(1_000);
+    assertThat(sequences().countUnread(room, 0, Ids.user())).isEqualTo(1_000);
+  }
+}
