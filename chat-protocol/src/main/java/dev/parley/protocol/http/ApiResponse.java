@@ -1,0 +1,40 @@
+package dev.parley.protocol.http;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What the protocol answers; the runtime writes it out as is.
+ *
+ * @param headers response headers, including Content-Type when there is a body
+ * @param body never null; empty for 204
+ * @param fault an unexpected exception behind a 500, for the runtime to log; null otherwise
+ */
+public record ApiResponse(int status, Map<String, String> headers, byte[] body, Throwable fault) {
+  public static final String JSON = "application/json; charset=utf-8";
+  public static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
+
+  public ApiResponse {
+    headers = Map.copyOf(headers);
+    body = body == null ? new byte[0] : body;
+  }
+
+  public static ApiResponse json(int status, byte[] body) {
+    return new ApiResponse(status, Map.of("Content-Type", JSON), body, null);
+  }
+
+  public static ApiResponse noContent() {
+    return new ApiResponse(204, Map.of(), new byte[0], null);
+  }
+
+  public ApiResponse withHeader(String name, String value) {
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.put(name, value);
+    return new ApiResponse(status, copy, body, fault);
+  }
+
+  public String bodyAsString() {
+    return new String(body, StandardCharsets.UTF_8);
+  }
+}

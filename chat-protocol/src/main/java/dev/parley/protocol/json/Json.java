@@ -1,0 +1,218 @@
+package dev.parley.protocol.json;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import dev.parley.application.error.Violation;
+import dev.parley.protocol.http.Problem;
+import dev.parley.protocol.http.ProblemException;
+import dev.parley.protocol.http.ProblemType;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The one JSON configuration of the protocol: strict on input (unknown fields, wrong types, string
+ * numbers, duplicate keys and trailing garbage are errors, each reported as a field violation),
+ * compact on output (nulls left out, instants as ISO-8601 strings).
+ */
+public final class Json {
+  private static final ObjectMapper MAPPER = build();
+
+  private Json() {}
+
+  /** The shared, thread-safe mapper. */
+  public static ObjectMapper mapper() {
+    return MAPPER;
+  }
+
+  private static ObjectMapper build() {
+    JsonMapper mapper =
+        JsonMapper.builder()
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(DeserializationFeature.FAIL_ON_NUMBERS_FOR_ENUMS)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .enable(MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS)
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
+            .build();
+    // No "" to null, no "12" to 12: a client sending the wrong type hears about it.
+    mapper
+        .coercionConfigDefaults()
+        .setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
+    mapper
+        .coercionConfigFor(LogicalType.Enum)
+        .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
+    // Request bodies are at most 1 MB; keep the parser's own limits well inside that.
+    mapper
+        .getFactory()
+        .setStreamReadConstraints(
+            StreamReadConstraints.builder().maxNestingDepth(32).maxStringLength(1_048_576).build());
+    return mapper;
+  }
+
+  /**
+   * Reads a request body into {@code type}.
+   *
+   * @throws ProblemException malformed-request, with a violation naming the offending field
+   */
+  public static <T> T read(byte[] body, Class<T> type) {
+    try {
+      return nonNull(MAPPER.readValue(body, type));
+    } catch (IOException e) {
+      throw problem(e);
+    }
+  }
+
+  /** Parses a document into a tree, for frames whose type is named inside them. */
+  public static JsonNode readTree(byte[] body) {
+    try {
+      return nonNull(MAPPER.readTree(body));
+    } catch (IOException e) {
+      throw problem(e);
+    }
+  }
+
+  /** Converts a parsed tree into {@code type}, with the same error reporting as {@link #read}. */
+  public static <T> T convert(JsonNode tree, Class<T> type) {
+    try {
+      return nonNull(MAPPER.treeToValue(tree, type));
+    } catch (IOException e) {
+      throw problem(e);
+    } catch (IllegalArgumentException e) {
+      throw malformed("", "has the wrong shape");
+    }
+  }
+
+  private static <T> T nonNull(T value) {
+    if (value == null || value instanceof com.fasterxml.jackson.databind.node.MissingNode) {
+      throw malformed("", "must be a JSON object");
+    }
+    return value;
+  }
+
+  private static ProblemException problem(IOException e) {
+    return switch (e) {
+      case UnrecognizedPropertyException u -> malformed(path(u), "is not a known field");
+      case InvalidFormatException i -> malformed(path(i), wrongValue(i));
+      case MismatchedInputException m -> malformed(path(m), mismatch(m));
+      case JsonProcessingException j ->
+          malformed("", "is not valid JSON (" + j.getOriginalMessage() + ")");
+      default -> malformed("", "could not be read as UTF-8 JSON");
+    };
+  }
+
+  public static byte[] write(Object value) {
+    try {
+      return MAPPER.writeValueAsBytes(value);
+    } catch (JsonProcessingException e) {
+      // Only our own records are written; failing here is a bug, not a client mistake.
+      throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+    }
+  }
+
+  public static String writeString(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot serialise " + value.getClass().getName(), e);
+    }
+  }
+
+  static ProblemException malformed(String field, String message) {
+    return new ProblemException(
+        new Problem(
+            ProblemType.MALFORMED_REQUEST,
+            field.isEmpty() ? "the body " + message : field + ": " + message,
+            null,
+            List.of(new Violation(field, message)),
+            null));
+  }
+
+  private static String path(JsonMappingException e) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference ref : e.getPath()) {
+      if (ref.getFieldName() != null) {
+        if (!path.isEmpty()) {
+          path.append('.');
+        }
+        path.append(ref.getFieldName());
+      } else if (ref.getIndex() >= 0) {
+        path.append('[').append(ref.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+
+  private static String wrongValue(InvalidFormatException e) {
+    Class<?> target = e.getTargetType();
+    if (target != null && target.isEnum()) {
+      return "must be one of "
+          + Arrays.stream(target.getEnumConstants())
+              .map(c -> c.toString().toLowerCase(Locale.ROOT))
+              .toList();
+    }
+    return "has the wrong type; expected " + describe(target);
+  }
+
+  private static String mismatch(MismatchedInputException e) {
+    Class<?> target = e.getTargetType();
+    if (target == null) {
+      return "has the wrong shape";
+    }
+    return "has the wrong type; expected " + describe(target);
+  }
+
+  private static String describe(Class<?> type) {
+    if (type == null) {
+      return "another type";
+    }
+    if (type == String.class) {
+      return "a string";
+    }
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "an integer";
+    }
+    if (type == Boolean.class || type == boolean.class) {
+      return "true or false";
+    }
+    if (List.class.isAssignableFrom(type)) {
+      return "an array";
+    }
+    if (type.isEnum()) {
+      return "one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(c -> c.toString().toLowerCase(Locale.ROOT))
+              .toList();
+    }
+    return "an object";
+  }
+}

@@ -1,0 +1,117 @@
+package dev.parley.protocol.rest;
+
+import dev.parley.protocol.http.ProblemException;
+import dev.parley.protocol.http.ProblemType;
+import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A path template such as {@code /rooms/{roomId}/messages}. Matching splits the raw path into
+ * segments and percent-decodes each one (so an encoded '/' stays inside its segment); a malformed
+ * escape or invalid UTF-8 is a malformed request, not a 404.
+ */
+public record PathTemplate(String template, List<String> segments) {
+
+  public static PathTemplate of(String template) {
+    if (!template.startsWith("/")) {
+      throw new IllegalArgumentException("a template starts with '/': " + template);
+    }
+    return new PathTemplate(template, List.of(template.substring(1).split("/")));
+  }
+
+  /** The names of the template's variables, in order. */
+  public List<String> variables() {
+    List<String> names = new ArrayList<>();
+    for (String segment : segments) {
+      if (isVariable(segment)) {
+        names.add(segment.substring(1, segment.length() - 1));
+      }
+    }
+    return names;
+  }
+
+  /** The variables of {@code rawSegments} if they fit this template, else null. */
+  Map<String, String> match(List<String> rawSegments) {
+    if (rawSegments.size() != segments.size()) {
+      return null;
+    }
+    Map<String, String> variables = null;
+    for (int i = 0; i < segments.size(); i++) {
+      String expected = segments.get(i);
+      String actual = rawSegments.get(i);
+      if (isVariable(expected)) {
+        if (actual.isEmpty()) {
+          return null;
+        }
+        if (variables == null) {
+          variables = new LinkedHashMap<>();
+        }
+        variables.put(expected.substring(1, expected.length() - 1), decode(actual));
+      } else if (!expected.equals(actual)) {
+        return null;
+      }
+    }
+    return variables == null ? Map.of() : variables;
+  }
+
+  static List<String> split(String rawPath) {
+    String path = rawPath.startsWith("/") ? rawPath.substring(1) : rawPath;
+    if (path.endsWith("/")) {
+      path = path.substring(0, path.length() - 1);
+    }
+    return List.of(path.split("/", -1));
+  }
+
+  private static boolean isVariable(String segment) {
+    return segment.startsWith("{") && segment.endsWith("}");
+  }
+
+  /** Percent-decodes one path segment as strict UTF-8 ('+' is a plus in paths, not a space). */
+  static String decode(String segment) {
+    if (segment.indexOf('%') < 0) {
+      return segment;
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(segment.length());
+    for (int i = 0; i < segment.length(); i++) {
+      char c = segment.charAt(i);
+      if (c == '%') {
+        if (i + 2 >= segment.length()) {
+          throw malformed();
+        }
+        int hi = Character.digit(segment.charAt(i + 1), 16);
+        int lo = Character.digit(segment.charAt(i + 2), 16);
+        if (hi < 0 || lo < 0) {
+          throw malformed();
+        }
+        bytes.write(hi * 16 + lo);
+        i += 2;
+      } else {
+        byte[] encoded = String.valueOf(c).getBytes(StandardCharsets.UTF_8);
+        bytes.write(encoded, 0, encoded.length);
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(bytes.toByteArray()))
+          .toString();
+    } catch (CharacterCodingException e) {
+      throw malformed();
+    }
+  }
+
+  private static ProblemException malformed() {
+    return ProblemException.of(
+        ProblemType.MALFORMED_REQUEST,
+        "the path holds a malformed percent-escape or invalid UTF-8");
+  }
+}

@@ -1,0 +1,31 @@
+package dev.parley.protocol.ws;
+
+import dev.parley.protocol.json.HistoryJson;
+import dev.parley.protocol.json.ProblemJson;
+import dev.parley.protocol.json.ReadMarkerJson;
+import java.util.List;
+
+/** The frames the server sends, besides {@code event} frames (see EventJson). */
+public final class ServerFrames {
+  private ServerFrames() {}
+
+  /** First frame on a new connection: who you are and what is unread. */
+  public record Hello(
+      String type, String connectionId, String userId, ReadMarkerJson.UnreadJson unread) {}
+
+  /** A request succeeded; {@code result} depends on the action. */
+  public record Ack(String type, String action, String requestId, Object result) {}
+
+  /** The answer to a ping. */
+  public record Pong(String type, String requestId) {}
+
+  /** A request failed; the problem has the same types as the REST API's. */
+  public record Error(String type, String action, String requestId, ProblemJson problem) {}
+
+  /** The result of a subscribe: one entry per requested room. */
+  public record SubscribeResult(List<RoomResult> rooms) {}
+
+  /** One room of a subscribe: subscribed (with what was missed) or refused (with why). */
+  public record RoomResult(
+      String roomId, boolean subscribed, HistoryJson.ResumeJson resume, ProblemJson problem) {}
+}

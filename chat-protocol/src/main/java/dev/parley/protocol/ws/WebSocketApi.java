@@ -1,0 +1,234 @@
+package dev.parley.protocol.ws;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.application.error.ChatException;
+import dev.parley.application.error.InvalidInputException;
+import dev.parley.application.port.in.CloseConnectionCommand;
+import dev.parley.application.port.in.CloseConnectionUseCase;
+import dev.parley.application.port.in.Connected;
+import dev.parley.application.port.in.MarkReadCommand;
+import dev.parley.application.port.in.MarkReadUseCase;
+import dev.parley.application.port.in.OpenConnectionCommand;
+import dev.parley.application.port.in.OpenConnectionUseCase;
+import dev.parley.application.port.in.PostMessageCommand;
+import dev.parley.application.port.in.PostMessageUseCase;
+import dev.parley.application.port.in.PostedMessage;
+import dev.parley.application.port.in.RecordHeartbeatCommand;
+import dev.parley.application.port.in.RecordHeartbeatUseCase;
+import dev.parley.application.port.in.RoomSubscription;
+import dev.parley.application.port.in.SendTypingCommand;
+import dev.parley.application.port.in.SendTypingUseCase;
+import dev.parley.application.port.in.SubscribeToRoomsCommand;
+import dev.parley.application.port.in.SubscribeToRoomsUseCase;
+import dev.parley.application.port.in.SubscriptionOutcome;
+import dev.parley.application.port.in.UnsubscribeFromRoomsCommand;
+import dev.parley.application.port.in.UnsubscribeFromRoomsUseCase;
+import dev.parley.domain.presence.ConnectionId;
+import dev.parley.domain.user.UserId;
+import dev.parley.protocol.http.Problem;
+import dev.parley.protocol.http.ProblemException;
+import dev.parley.protocol.http.Problems;
+import dev.parley.protocol.json.HistoryJson;
+import dev.parley.protocol.json.Json;
+import dev.parley.protocol.json.MessageJson;
+import dev.parley.protocol.json.ProblemJson;
+import dev.parley.protocol.json.ReadMarkerJson;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The WebSocket protocol, transport-neutral: the runtime calls {@link #open} when a client has
+ * connected, {@link #receive} for each text frame and {@link #close} when it is gone, and sends
+ * back the frames these return. Events reach clients separately, through the event-delivery port. A
+ * bad frame or an unknown action gets an error frame; the connection stays open.
+ */
+@Singleton
+public final class WebSocketApi {
+  /** API Gateway's WebSocket message limit; runtimes close larger frames with 1009. */
+  public static final int MAX_FRAME_BYTES = 128 * 1024;
+
+  /** The actions clients may send. */
+  public static final List<String> ACTIONS =
+      List.of("subscribe", "unsubscribe", "postMessage", "typing", "markRead", "ping");
+
+  private final OpenConnectionUseCase openConnection;
+  private final CloseConnectionUseCase closeConnection;
+  private final RecordHeartbeatUseCase recordHeartbeat;
+  private final SubscribeToRoomsUseCase subscribe;
+  private final UnsubscribeFromRoomsUseCase unsubscribe;
+  private final PostMessageUseCase postMessage;
+  private final SendTypingUseCase sendTyping;
+  private final MarkReadUseCase markRead;
+
+  @Inject
+  public WebSocketApi(
+      OpenConnectionUseCase openConnection,
+      CloseConnectionUseCase closeConnection,
+      RecordHeartbeatUseCase recordHeartbeat,
+      SubscribeToRoomsUseCase subscribe,
+      UnsubscribeFromRoomsUseCase unsubscribe,
+      PostMessageUseCase postMessage,
+      SendTypingUseCase sendTyping,
+      MarkReadUseCase markRead) {
+    this.openConnection = openConnection;
+    this.closeConnection = closeConnection;
+    this.recordHeartbeat = recordHeartbeat;
+    this.subscribe = subscribe;
+    this.unsubscribe = unsubscribe;
+    this.postMessage = postMessage;
+    this.sendTyping = sendTyping;
+    this.markRead = markRead;
+  }
+
+  /** Registers the connection; returns the {@code hello} frame. */
+  public String open(ConnectionId connection, UserId user) {
+    Connected connected =
+        openConnection.openConnection(new OpenConnectionCommand(user, connection.value()));
+    return Json.writeString(
+        new ServerFrames.Hello(
+            "hello",
+            connection.value(),
+            user.value(),
+            ReadMarkerJson.UnreadJson.of(connected.unread())));
+  }
+
+  /** Forgets the connection; safe to call more than once. */
+  public void close(ConnectionId connection) {
+    closeConnection.closeConnection(new CloseConnectionCommand(connection.value()));
+  }
+
+  /**
+   * Handles one text frame and returns the frame to answer with: an ack, a pong or an error. Never
+   * throws for a client mistake; an unexpected fault comes back in {@link Reply#fault()}.
+   */
+  public Reply receive(ConnectionId connection, UserId user, String text) {
+    String action = null;
+    String requestId = null;
+    try {
+      JsonNode frame = Json.readTree(text.getBytes(StandardCharsets.UTF_8));
+      if (!frame.isObject()) {
+        throw InvalidInputException.of("", "a frame is a JSON object with an action");
+      }
+      action = frame.path("action").isTextual() ? frame.get("action").asText() : null;
+      requestId = frame.path("requestId").isTextual() ? frame.get("requestId").asText() : null;
+      if (requestId != null && requestId.length() > 128) {
+        requestId = null;
+        throw InvalidInputException.of("requestId", "must be at most 128 characters");
+      }
+      return new Reply(handle(action, requestId, frame, connection, user), null);
+    } catch (ProblemException e) {
+      return new Reply(error(action, requestId, e.problem()), null);
+    } catch (ChatException e) {
+      return new Reply(error(action, requestId, Problems.of(e)), null);
+    } catch (RuntimeException e) {
+      return new Reply(error(action, requestId, Problems.internal(connection.value())), e);
+    }
+  }
+
+  /** The answer to a frame, and the fault behind an internal error for the runtime's log. */
+  public record Reply(String frame, Throwable fault) {}
+
+  private String handle(
+      String action, String requestId, JsonNode frame, ConnectionId connection, UserId user) {
+    if (action == null) {
+      throw InvalidInputException.of("action", "is required; one of " + ACTIONS);
+    }
+    return switch (action) {
+      case "subscribe" -> ack(action, requestId, subscribe(frame, connection, user));
+      case "unsubscribe" -> {
+        ClientFrames.Unsubscribe f = Json.convert(frame, ClientFrames.Unsubscribe.class);
+        unsubscribe.unsubscribeFromRooms(
+            new UnsubscribeFromRoomsCommand(user, connection.value(), f.roomIds()));
+        yield ack(action, requestId, Map.of("roomIds", f.roomIds()));
+      }
+      case "postMessage" -> ack(action, requestId, post(frame, user));
+      case "typing" -> {
+        ClientFrames.Typing f = Json.convert(frame, ClientFrames.Typing.class);
+        var state =
+            sendTyping.sendTyping(
+                new SendTypingCommand(user, f.roomId(), f.typing() == null || f.typing()));
+        yield ack(
+            action,
+            requestId,
+            Map.of(
+                "typers", state.typers().stream().map(UserId::value).toList(),
+                "broadcast", state.broadcast()));
+      }
+      case "markRead" -> {
+        ClientFrames.MarkRead f = Json.convert(frame, ClientFrames.MarkRead.class);
+        if (f.sequence() == null) {
+          throw InvalidInputException.of("sequence", "must not be null");
+        }
+        yield ack(
+            action,
+            requestId,
+            ReadMarkerJson.of(
+                markRead.markRead(new MarkReadCommand(user, f.roomId(), f.sequence()))));
+      }
+      case "ping" -> {
+        ClientFrames.Ping f = Json.convert(frame, ClientFrames.Ping.class);
+        recordHeartbeat.recordHeartbeat(
+            new RecordHeartbeatCommand(user, connection.value(), f.active() != null && f.active()));
+        yield Json.writeString(new ServerFrames.Pong("pong", requestId));
+      }
+      default ->
+          throw InvalidInputException.of(
+              "action", "'" + action + "' is not an action; one of " + ACTIONS);
+    };
+  }
+
+  private ServerFrames.SubscribeResult subscribe(
+      JsonNode frame, ConnectionId connection, UserId user) {
+    ClientFrames.Subscribe f = Json.convert(frame, ClientFrames.Subscribe.class);
+    List<RoomSubscription> rooms = new ArrayList<>();
+    if (f.rooms() != null) {
+      for (ClientFrames.Subscribe.Room room : f.rooms()) {
+        rooms.add(room == null ? null : new RoomSubscription(room.roomId(), room.afterSeq()));
+      }
+    }
+    List<SubscriptionOutcome> outcomes =
+        subscribe.subscribeToRooms(
+            new SubscribeToRoomsCommand(
+                user, connection.value(), f.rooms() == null ? null : rooms));
+    List<ServerFrames.RoomResult> results = new ArrayList<>(outcomes.size());
+    for (SubscriptionOutcome outcome : outcomes) {
+      results.add(
+          switch (outcome) {
+            case SubscriptionOutcome.Subscribed ok ->
+                new ServerFrames.RoomResult(
+                    ok.roomId().value(),
+                    true,
+                    ok.resume() == null ? null : HistoryJson.ResumeJson.of(ok.resume()),
+                    null);
+            case SubscriptionOutcome.Refused refused ->
+                new ServerFrames.RoomResult(
+                    refused.roomId().value(),
+                    false,
+                    null,
+                    ProblemJson.of(Problems.of(refused.kind(), refused.detail()), null));
+          });
+    }
+    return new ServerFrames.SubscribeResult(results);
+  }
+
+  private Object post(JsonNode frame, UserId user) {
+    ClientFrames.PostMessage f = Json.convert(frame, ClientFrames.PostMessage.class);
+    PostedMessage posted =
+        postMessage.postMessage(
+            new PostMessageCommand(user, f.roomId(), f.text(), f.clientMessageId(), f.parentId()));
+    return Map.of("message", MessageJson.of(posted.message()), "replay", posted.replay());
+  }
+
+  private static String ack(String action, String requestId, Object result) {
+    return Json.writeString(new ServerFrames.Ack("ack", action, requestId, result));
+  }
+
+  private static String error(String action, String requestId, Problem problem) {
+    return Json.writeString(
+        new ServerFrames.Error("error", action, requestId, ProblemJson.of(problem, requestId)));
+  }
+}
