@@ -15,6 +15,7 @@ import dev.parley.application.port.out.ReadStatePort;
 import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
+import dev.parley.application.port.out.StoreHealthPort;
 import dev.parley.application.port.out.TypingPort;
 import dev.parley.testkit.adapter.InMemoryBanStoreAdapter;
 import dev.parley.testkit.adapter.InMemoryConnectionAdapter;
@@ -24,6 +25,7 @@ import dev.parley.testkit.adapter.InMemoryRateLimitAdapter;
 import dev.parley.testkit.adapter.InMemoryReactionStoreAdapter;
 import dev.parley.testkit.adapter.InMemoryReadStateAdapter;
 import dev.parley.testkit.adapter.InMemoryRoomStoreAdapter;
+import dev.parley.testkit.adapter.InMemoryStoreHealthAdapter;
 import dev.parley.testkit.adapter.InMemoryTypingAdapter;
 import jakarta.inject.Singleton;
 
@@ -86,6 +88,12 @@ public abstract class InMemoryStoreModule {
 
   @Provides
   @Singleton
+  static InMemoryStoreHealthAdapter storeHealth() {
+    return new InMemoryStoreHealthAdapter();
+  }
+
+  @Provides
+  @Singleton
   static InMemoryTypingAdapter typing() {
     return new InMemoryTypingAdapter();
   }
@@ -125,6 +133,9 @@ public abstract class InMemoryStoreModule {
 
   @Binds
   abstract RoomSubscriptionPort roomSubscription(InMemoryConnectionAdapter adapter);
+
+  @Binds
+  abstract StoreHealthPort storeHealthPort(InMemoryStoreHealthAdapter adapter);
 
   @Binds
   abstract TypingPort typingPort(InMemoryTypingAdapter adapter);
