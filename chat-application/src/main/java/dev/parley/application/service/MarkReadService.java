@@ -1,6 +1,5 @@
 package dev.parley.application.service;
 
-import dev.parley.application.error.ForbiddenException;
 import dev.parley.application.port.in.MarkReadCommand;
 import dev.parley.application.port.in.MarkReadUseCase;
 import dev.parley.application.port.in.ReadMarker;
@@ -8,7 +7,6 @@ import dev.parley.application.port.out.ReadStatePort;
 import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.application.validation.CommandValidator;
 import dev.parley.domain.access.Action;
-import dev.parley.domain.access.DenialReason;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.read.ReadPosition;
 import dev.parley.domain.room.RoomId;
@@ -44,9 +42,7 @@ public final class MarkReadService implements MarkReadUseCase {
     validator.validate(command);
     RoomId roomId = RoomId.of(command.roomId());
     RoomContext context = access.enter(command.actor(), roomId, Action.READ);
-    if (context.membership() == null) {
-      throw new ForbiddenException(DenialReason.NOT_A_MEMBER); // only members keep read state
-    }
+    access.requireOwnMembership(context);
     long target = ReadPosition.markRead(0, command.sequence(), sequences.lastSequence(roomId));
     long before = readState.lastRead(roomId, command.actor());
     long after = target > before ? readState.advance(roomId, command.actor(), target) : before;

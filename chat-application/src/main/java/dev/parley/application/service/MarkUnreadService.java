@@ -1,6 +1,5 @@
 package dev.parley.application.service;
 
-import dev.parley.application.error.ForbiddenException;
 import dev.parley.application.error.InvalidInputException;
 import dev.parley.application.port.in.MarkUnreadCommand;
 import dev.parley.application.port.in.MarkUnreadUseCase;
@@ -9,7 +8,6 @@ import dev.parley.application.port.out.ReadStatePort;
 import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.application.validation.CommandValidator;
 import dev.parley.domain.access.Action;
-import dev.parley.domain.access.DenialReason;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.read.ReadPosition;
 import dev.parley.domain.room.RoomId;
@@ -45,9 +43,7 @@ public final class MarkUnreadService implements MarkUnreadUseCase {
     validator.validate(command);
     RoomId roomId = RoomId.of(command.roomId());
     RoomContext context = access.enter(command.actor(), roomId, Action.READ);
-    if (context.membership() == null) {
-      throw new ForbiddenException(DenialReason.NOT_A_MEMBER);
-    }
+    access.requireOwnMembership(context);
     if (command.sequence() > sequences.lastSequence(roomId)) {
       throw InvalidInputException.of("sequence", "no message has this sequence yet");
     }

@@ -8,6 +8,7 @@ import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.domain.access.Action;
 import dev.parley.domain.access.Decision;
+import dev.parley.domain.access.DenialReason;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.member.Ban;
 import dev.parley.domain.member.Membership;
@@ -91,6 +92,17 @@ final class RoomAccess {
     if (PermissionPolicy.decide(request) instanceof Decision.Denied denied) {
       throw new ForbiddenException(denied.reason());
     }
+  }
+
+  /**
+   * The actor's membership; for actions only members have (read state), refused for the
+   * non-members a public room lets read.
+   */
+  Membership requireOwnMembership(RoomContext context) {
+    if (context.membership() == null) {
+      throw new ForbiddenException(DenialReason.NOT_A_MEMBER);
+    }
+    return context.membership();
   }
 
   /** Requires a membership of {@code user}, or answers not-found for a member-level operation. */

@@ -40,25 +40,22 @@ public record RoomJson(
   }
 
   public static RoomJson of(RoomSummary summary) {
-    Room r = summary.room();
-    return new RoomJson(
-        r.id().value(),
-        r.name(),
-        r.topic(),
-        Wire.lower(r.type()),
-        r.createdBy().value(),
-        r.createdAt(),
-        r.archived(),
-        SettingsJson.of(r.settings()),
-        permissions(r),
+    boolean member = summary.yourRole() != null;
+    return of(
+        summary.room(),
         Wire.lower(summary.yourRole()),
         summary.lastSequence(),
-        summary.yourRole() == null ? null : summary.lastRead(),
-        summary.yourRole() == null ? null : summary.unreadCount());
+        member ? summary.lastRead() : null,
+        member ? summary.unreadCount() : null);
   }
 
   /** The room without caller-specific fields, for events. */
   public static RoomJson of(Room r) {
+    return of(r, null, null, null, null);
+  }
+
+  private static RoomJson of(
+      Room r, String yourRole, Long lastSequence, Long lastRead, Long unreadCount) {
     return new RoomJson(
         r.id().value(),
         r.name(),
@@ -69,10 +66,10 @@ public record RoomJson(
         r.archived(),
         SettingsJson.of(r.settings()),
         permissions(r),
-        null,
-        null,
-        null,
-        null);
+        yourRole,
+        lastSequence,
+        lastRead,
+        unreadCount);
   }
 
   private static Map<String, String> permissions(Room r) {
