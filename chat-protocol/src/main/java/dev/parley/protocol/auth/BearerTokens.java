@@ -10,9 +10,9 @@ import java.util.regex.Pattern;
 /**
  * Finds the bearer token of a request: in {@code Authorization: Bearer <token>} (REST and
  * WebSocket), and for WebSocket handshakes, where browsers cannot set that header, in {@code
- * Sec-WebSocket-Protocol} or the {@code token} query parameter. Every method accepts null input
- * and returns an empty Optional (never null) when there is no single well-formed token; it never
- * checks the token itself, {@link IdentityResolver} does.
+ * Sec-WebSocket-Protocol} or the {@code token} query parameter. Every method accepts null input and
+ * returns an empty Optional (never null) when there is no single well-formed token; it never checks
+ * the token itself, {@link IdentityResolver} does.
  *
  * <p>A runtime looks in the {@code Authorization} header first, then the subprotocols, then the
  * query. The query is the last resort: URLs end up in access logs.
@@ -57,14 +57,12 @@ public final class BearerTokens {
   /**
    * The token of a {@code Sec-WebSocket-Protocol} header value such as {@code parley.v1,
    * parley.token.<jwt>}: exactly one offered subprotocol must start with {@value
-   * #TOKEN_SUBPROTOCOL_PREFIX}. The subprotocol to echo is the first other one offered (the one
-   * the client wants to speak; the runtime still checks that it supports it), or the token
-   * subprotocol itself when the client offered nothing else.
+   * #TOKEN_SUBPROTOCOL_PREFIX}. The subprotocol to echo is the first other one offered (the one the
+   * client wants to speak; the runtime still checks that it supports it), or the token subprotocol
+   * itself when the client offered nothing else.
    */
   public static Optional<WebSocketCredentials> fromSecWebSocketProtocol(String headerValue) {
-    return headerValue == null
-        ? Optional.empty()
-        : fromOfferedSubprotocols(List.of(headerValue));
+    return headerValue == null ? Optional.empty() : fromOfferedSubprotocols(List.of(headerValue));
   }
 
   /**

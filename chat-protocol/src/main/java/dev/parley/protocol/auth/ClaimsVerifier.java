@@ -28,7 +28,8 @@ final class ClaimsVerifier implements JWTClaimsSetVerifier<SecurityContext> {
   ClaimsVerifier(JwtSettings settings, Clock clock) {
     this.issuer = settings.issuer();
     this.audience = settings.audience();
-    Set<String> required = new HashSet<>(Set.of(JWTClaimNames.EXPIRATION_TIME, JWTClaimNames.SUBJECT));
+    Set<String> required =
+        new HashSet<>(Set.of(JWTClaimNames.EXPIRATION_TIME, JWTClaimNames.SUBJECT));
     JWTClaimsSet.Builder exact = new JWTClaimsSet.Builder();
     if (issuer != null) {
       required.add(JWTClaimNames.ISSUER);

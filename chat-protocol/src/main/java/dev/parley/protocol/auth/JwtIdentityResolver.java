@@ -31,10 +31,10 @@ import java.util.function.BooleanSupplier;
 /**
  * Verifies JWTs with nimbus-jose-jwt: HS256 against a shared secret, or RS256/ES256 against the
  * keys of a JWKS URL (fetched on first use, cached for five minutes, refetched when a token names
- * an unknown key, at most twice per 30 seconds). Checks {@code exp} and {@code nbf} within
- * the clock skew, {@code iss} and {@code aud} when configured, and requires {@code exp} and a
- * {@code sub} that is a valid {@link UserId}. Refuses unsigned ({@code alg: none}) and encrypted
- * tokens, and any algorithm outside the mode's set, whatever the token's header says.
+ * an unknown key, at most twice per 30 seconds). Checks {@code exp} and {@code nbf} within the
+ * clock skew, {@code iss} and {@code aud} when configured, and requires {@code exp} and a {@code
+ * sub} that is a valid {@link UserId}. Refuses unsigned ({@code alg: none}) and encrypted tokens,
+ * and any algorithm outside the mode's set, whatever the token's header says.
  *
  * <p>Thread-safe: build one per process and share it. Logs nothing; never throws for a bad token.
  */

@@ -12,9 +12,9 @@ import java.util.Set;
 
 /**
  * How {@link JwtIdentityResolver} verifies tokens: the {@link Keys} (a shared HS256 secret for
- * development, or the JWKS URL of Cognito or any OIDC issuer for RS256/ES256), the expected
- * issuer ({@code iss}) and audience ({@code aud}), and the clock skew tolerated on {@code exp} and
- * {@code nbf}.
+ * development, or the JWKS URL of Cognito or any OIDC issuer for RS256/ES256), the expected issuer
+ * ({@code iss}) and audience ({@code aud}), and the clock skew tolerated on {@code exp} and {@code
+ * nbf}.
  *
  * <p>{@code keys} and {@code clockSkew} are never null. {@code issuer} is null only with a shared
  * secret (then {@code iss} is not checked): keys fetched from a URL do not by themselves say who
@@ -163,8 +163,8 @@ public record JwtSettings(Keys keys, String issuer, String audience, Duration cl
   }
 
   /**
-   * The URL of a JSON Web Key Set: https, or http on a loopback host for tests. Never null;
-   * RS256 and ES256 keys are used from it.
+   * The URL of a JSON Web Key Set: https, or http on a loopback host for tests. Never null; RS256
+   * and ES256 keys are used from it.
    */
   public record JwkSetUrl(URI url) implements Keys {
     public JwkSetUrl {
