@@ -46,9 +46,9 @@ public final class OpenDirectRoomService implements OpenDirectRoomUseCase {
   public RoomSummary openDirectRoom(OpenDirectRoomCommand command) {
     validator.validate(command);
     UserId me = command.actor();
-    UserId other = UserId.of(command.otherUserId());
+    UserId other = UserId.of(command.userId());
     if (me.equals(other)) {
-      throw InvalidInputException.of("otherUserId", "a direct room needs another user");
+      throw InvalidInputException.of("userId", "a direct room needs another user");
     }
     Instant now = clock.now();
     Room room = rooms.saveDirectIfAbsent(Room.direct(RoomId.of(ids.newId()), me, other, now));

@@ -95,8 +95,8 @@ final class RoomAccess {
   }
 
   /**
-   * The actor's membership; for actions only members have (read state), refused for the
-   * non-members a public room lets read.
+   * The actor's membership; for actions only members have (read state), refused for the non-members
+   * a public room lets read.
    */
   Membership requireOwnMembership(RoomContext context) {
     if (context.membership() == null) {

@@ -54,9 +54,7 @@ public final class SubscribeToRoomsService implements SubscribeToRoomsUseCase {
         // drop duplicates by sequence) instead of falling into a gap.
         subscriptions.subscribe(roomId, connection.id(), command.actor());
         Resume resume =
-            request.afterSequence() == null
-                ? null
-                : resumer.resume(roomId, request.afterSequence(), null);
+            request.afterSeq() == null ? null : resumer.resume(roomId, request.afterSeq(), null);
         outcomes.add(new SubscriptionOutcome.Subscribed(roomId, resume));
       } catch (ChatException refused) {
         outcomes.add(new SubscriptionOutcome.Refused(roomId, refused.kind(), refused.getMessage()));

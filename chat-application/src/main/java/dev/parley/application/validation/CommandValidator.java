@@ -9,6 +9,7 @@ import jakarta.validation.Validator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Validates commands and queries at the use-case boundary with Jakarta Validation. The {@link
@@ -17,6 +18,8 @@ import java.util.Set;
  */
 @Singleton
 public final class CommandValidator {
+  private static final Pattern CONTAINER_ELEMENT = Pattern.compile("\\.<[^>]+>");
+
   private final Validator validator;
 
   @Inject
@@ -35,10 +38,18 @@ public final class CommandValidator {
     if (!violations.isEmpty()) {
       List<Violation> list =
           violations.stream()
-              .map(v -> new Violation(v.getPropertyPath().toString(), v.getMessage()))
+              .map(v -> new Violation(field(v), v.getMessage()))
               .sorted(Comparator.comparing(Violation::field).thenComparing(Violation::message))
               .toList();
       throw new InvalidInputException(list);
     }
+  }
+
+  /**
+   * The field as a client names it: {@code invite[0]}, not Hibernate Validator's {@code
+   * invite[0].<list element>}.
+   */
+  private static String field(ConstraintViolation<Object> violation) {
+    return CONTAINER_ELEMENT.matcher(violation.getPropertyPath().toString()).replaceAll("");
   }
 }

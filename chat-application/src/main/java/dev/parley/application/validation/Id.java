@@ -7,26 +7,23 @@ import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 import jakarta.validation.Constraint;
 import jakarta.validation.Payload;
-import jakarta.validation.ReportAsSingleViolation;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
 import java.lang.annotation.Documented;
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 
 /**
- * An identifier (room, user, message, connection): 1-128 characters, no whitespace, no control
- * characters, no '/'. Null passes; add {@code @NotNull} where the id is required.
+ * An identifier (room, user, message, connection) as the domain accepts it: 1-128 characters, no
+ * whitespace, no control characters, no '/', no characters outside the Basic Multilingual Plane.
+ * Checked by the domain's own rule, so validation and value types never disagree. Null passes; add
+ * {@code @NotNull} where the id is required.
  */
 @Documented
-@Constraint(validatedBy = {})
-@Size(min = 1, max = 128)
-@Pattern(regexp = "[^\\s/\\p{Cntrl}\\p{Cs}]+")
-@ReportAsSingleViolation
+@Constraint(validatedBy = IdValidator.class)
 @Target({FIELD, PARAMETER, TYPE_USE})
 @Retention(RUNTIME)
 public @interface Id {
-  String message() default "must be an id of 1-128 visible characters without '/'";
+  String message() default
+      "must be an id of 1-128 visible characters without spaces or '/' (no emoji)";
 
   Class<?>[] groups() default {};
 

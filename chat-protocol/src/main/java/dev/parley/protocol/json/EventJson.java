@@ -54,9 +54,9 @@ public record EventJson(
 
   private static Object data(ChatEvent event) {
     return switch (event) {
-      case ChatEvent.MessagePosted e -> MessageJson.of(e.message());
-      case ChatEvent.MessageEdited e -> MessageJson.of(e.message());
-      case ChatEvent.MessagePinned e -> MessageJson.of(e.message());
+      case ChatEvent.MessagePosted e -> MessageJson.inEvent(e.message());
+      case ChatEvent.MessageEdited e -> MessageJson.inEvent(e.message());
+      case ChatEvent.MessagePinned e -> MessageJson.inEvent(e.message());
       case ChatEvent.MessageDeleted e ->
           fields("messageId", e.messageId().value(), "by", id(e.by()));
       case ChatEvent.ReactionChanged e ->

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -67,7 +69,11 @@ public final class Json {
     mapper
         .coercionConfigFor(LogicalType.Textual)
         .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert)
-        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert);
+        .setCoercion(CoercionInputShape.EmptyString, CoercionAction.TryConvert)
+        // ...and no 5 to "5": a number or boolean where text belongs is the client's mistake.
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
     mapper
         .coercionConfigFor(LogicalType.Enum)
         .setCoercion(CoercionInputShape.String, CoercionAction.TryConvert);
@@ -85,6 +91,7 @@ public final class Json {
    * @throws ProblemException malformed-request, with a violation naming the offending field
    */
   public static <T> T read(byte[] body, Class<T> type) {
+    requireUtf8(body);
     try {
       return nonNull(MAPPER.readValue(body, type));
     } catch (IOException e) {
@@ -94,6 +101,7 @@ public final class Json {
 
   /** Parses a document into a tree, for frames whose type is named inside them. */
   public static JsonNode readTree(byte[] body) {
+    requireUtf8(body);
     try {
       return nonNull(MAPPER.readTree(body));
     } catch (IOException e) {
@@ -112,6 +120,23 @@ public final class Json {
     }
   }
 
+  /**
+   * JSON on this API is UTF-8 (RFC 8259). Jackson would auto-detect UTF-16 and UTF-32, which start
+   * with a zero byte among the first four (JSON text starts with an ASCII character), so refuse
+   * those and a byte-order mark up front; invalid UTF-8 itself is caught by the parser.
+   */
+  private static void requireUtf8(byte[] body) {
+    int n = Math.min(body.length, 4);
+    for (int i = 0; i < n; i++) {
+      if (body[i] == 0) {
+        throw malformed("", "must be UTF-8 encoded JSON");
+      }
+    }
+    if (body.length >= 2 && (body[0] & 0xFF) >= 0xFE && (body[1] & 0xFF) >= 0xFE) {
+      throw malformed("", "must be UTF-8 encoded JSON");
+    }
+  }
+
   private static <T> T nonNull(T value) {
     if (value == null || value instanceof com.fasterxml.jackson.databind.node.MissingNode) {
       throw malformed("", "must be a JSON object");
@@ -124,8 +149,11 @@ public final class Json {
       case UnrecognizedPropertyException u -> malformed(path(u), "is not a known field");
       case InvalidFormatException i -> malformed(path(i), wrongValue(i));
       case MismatchedInputException m -> malformed(path(m), mismatch(m));
-      case JsonProcessingException j ->
-          malformed("", "is not valid JSON (" + j.getOriginalMessage() + ")");
+      case InputCoercionException r -> malformed(currentField(r), "is a number out of range");
+      case StreamReadException r when isDuplicate(r) ->
+          malformed(currentField(r), "appears more than once");
+      case StreamReadException r -> malformed("", syntax(r));
+      case JsonProcessingException j -> malformed("", "is not valid JSON");
       default -> malformed("", "could not be read as UTF-8 JSON");
     };
   }
@@ -155,6 +183,39 @@ public final class Json {
             null,
             List.of(new Violation(field, message)),
             null));
+  }
+
+  /** The field being read when the parser gave up, if it knows. */
+  private static String currentField(StreamReadException e) {
+    try {
+      if (e.getProcessor() instanceof JsonParser parser && parser.currentName() != null) {
+        return parser.currentName();
+      }
+    } catch (IOException | RuntimeException ignored) {
+      // The parser is past saving; report the body as a whole.
+    }
+    return "";
+  }
+
+  private static boolean isDuplicate(StreamReadException e) {
+    return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
+  }
+
+  /** A short reason with a position, without the parser's internals. */
+  private static String syntax(StreamReadException e) {
+    String what =
+        e.getOriginalMessage() != null && e.getOriginalMessage().contains("Invalid UTF-8")
+            ? "is not valid UTF-8"
+            : "is not valid JSON";
+    if (e.getLocation() != null && e.getLocation().getLineNr() > 0) {
+      return what
+          + " (line "
+          + e.getLocation().getLineNr()
+          + ", column "
+          + e.getLocation().getColumnNr()
+          + ")";
+    }
+    return what;
   }
 
   private static String path(JsonMappingException e) {

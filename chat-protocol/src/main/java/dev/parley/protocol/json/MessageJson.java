@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * A message on the wire. {@code text} is absent once the message is deleted; the tombstone keeps
- * its sequence.
+ * its sequence. {@code reactions} is absent in events.
  */
 public record MessageJson(
     String id,
@@ -39,9 +39,17 @@ public record MessageJson(
     return of(view.message(), view.reactions().stream().map(ReactionJson::of).toList());
   }
 
-  /** A message without its reactions (new messages, events). */
+  /** A new message, which has no reactions yet. */
   public static MessageJson of(Message m) {
     return of(m, List.of());
+  }
+
+  /**
+   * A message in an event, without the reactions field: the event does not know them, and an empty
+   * list would tell clients to clear what they have.
+   */
+  public static MessageJson inEvent(Message m) {
+    return of(m, null);
   }
 
   private static MessageJson of(Message m, List<ReactionJson> reactions) {

@@ -90,7 +90,7 @@ class DirectRoomTest {
 
   @Test
   void directRoomWithYourselfIsInvalid() {
-    assertThat(invalidFields(() -> openDirect(s.alice, s.alice))).containsExactly("otherUserId");
+    assertThat(invalidFields(() -> openDirect(s.alice, s.alice))).containsExactly("userId");
     assertThat(roomsOf(s.alice)).isEmpty();
   }
 

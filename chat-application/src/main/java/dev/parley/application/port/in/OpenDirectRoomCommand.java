@@ -5,4 +5,4 @@ import dev.parley.domain.user.UserId;
 import jakarta.validation.constraints.NotNull;
 
 /** The other user of a direct room. */
-public record OpenDirectRoomCommand(@NotNull UserId actor, @NotNull @Id String otherUserId) {}
+public record OpenDirectRoomCommand(@NotNull UserId actor, @NotNull @Id String userId) {}

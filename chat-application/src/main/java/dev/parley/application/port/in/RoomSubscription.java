@@ -7,7 +7,7 @@ import jakarta.validation.constraints.PositiveOrZero;
 /**
  * One room of a subscribe request.
  *
- * @param afterSequence resume from here: the subscriber gets what it missed after this sequence;
- *     null for no resume
+ * @param afterSeq resume from here: the subscriber gets what it missed after this sequence; null
+ *     for no resume
  */
-public record RoomSubscription(@NotNull @Id String roomId, @PositiveOrZero Long afterSequence) {}
+public record RoomSubscription(@NotNull @Id String roomId, @PositiveOrZero Long afterSeq) {}

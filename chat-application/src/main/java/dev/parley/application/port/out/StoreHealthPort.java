@@ -6,8 +6,8 @@ package dev.parley.application.port.out;
  */
 public interface StoreHealthPort {
   /**
-   * Checks the store with a cheap round trip; never throws and returns within a short, bounded
-   * time (a probe that hangs is as bad as a store that does).
+   * Checks the store with a cheap round trip; never throws and returns within a short, bounded time
+   * (a probe that hangs is as bad as a store that does).
    */
   boolean isAvailable();
 }

@@ -1,0 +1,516 @@
+package dev.parley.protocol.ws;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.application.config.ChatSettings;
+import dev.parley.application.port.in.BanMemberCommand;
+import dev.parley.application.port.in.CreateRoomCommand;
+import dev.parley.application.port.in.MuteMemberCommand;
+import dev.parley.application.port.in.PostMessageCommand;
+import dev.parley.application.port.out.RateLimitPort.Limit;
+import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.presence.Connection;
+import dev.parley.domain.presence.ConnectionId;
+import dev.parley.domain.presence.PresenceSettings;
+import dev.parley.domain.room.RoomType;
+import dev.parley.domain.user.UserId;
+import dev.parley.protocol.ProtocolTestComponent;
+import dev.parley.protocol.Tokens;
+import dev.parley.protocol.json.Json;
+import dev.parley.protocol.rest.RestClient;
+import dev.parley.testkit.adapter.ControllableClockAdapter;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The WebSocket protocol through {@link WebSocketApi}, without a socket. */
+class WebSocketApiTest {
+  private static final UserId ALICE = UserId.of("alice");
+  private static final UserId BOB = UserId.of("bob");
+  private static final ConnectionId CONNECTION = ConnectionId.of("conn-1");
+
+  private final ControllableClockAdapter clock = new ControllableClockAdapter();
+  private ProtocolTestComponent chat;
+  private WebSocketApi ws;
+
+  @BeforeEach
+  void setUp() {
+    use(ChatSettings.DEFAULTS);
+  }
+
+  private void use(ChatSettings settings) {
+    chat = ProtocolTestComponent.create(settings, clock);
+    ws = chat.webSocketApi();
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private String room(UserId owner, String name, RoomType type) {
+    return chat.createRoom()
+        .createRoom(new CreateRoomCommand(owner, name, null, type, null, null))
+        .room()
+        .id()
+        .value();
+  }
+
+  private long post(String room, UserId author, String text) {
+    return chat.postMessage()
+        .postMessage(new PostMessageCommand(author, room, text, null, null))
+        .message()
+        .message()
+        .sequence();
+  }
+
+  private JsonNode open() {
+    return parse(ws.open(CONNECTION, ALICE));
+  }
+
+  /** Sends a frame as alice and returns the answer, which never carries a fault. */
+  private JsonNode send(String frame) {
+    WebSocketApi.Reply reply = ws.receive(CONNECTION, ALICE, frame);
+    assertThat(reply.fault()).as("fault for %s", frame).isNull();
+    return parse(reply.frame());
+  }
+
+  private static JsonNode parse(String frame) {
+    return Json.readTree(frame.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private static String problemType(JsonNode frame) {
+    return frame.path("problem").path("type").asText();
+  }
+
+  private static List<String> fields(JsonNode problem) {
+    List<String> fields = new ArrayList<>();
+    problem.path("violations").forEach(v -> fields.add(v.path("field").asText()));
+    return fields;
+  }
+
+  private void assertStillWorking() {
+    JsonNode pong = send("{\"action\":\"ping\",\"requestId\":\"alive\"}");
+    assertThat(pong.path("type").asText()).isEqualTo("pong");
+    assertThat(pong.path("requestId").asText()).isEqualTo("alive");
+  }
+
+  // --- hello ---------------------------------------------------------------------------------
+
+  @Test
+  void theHelloFrameNamesTheConnectionTheUserAndWhatIsUnread() {
+    String room = room(BOB, "general", RoomType.PUBLIC);
+    chat.inviteMember()
+        .inviteMember(
+            new dev.parley.application.port.in.InviteMemberCommand(BOB, room, "alice", null));
+    post(room, BOB, "one");
+    post(room, BOB, "two");
+
+    JsonNode hello = open();
+
+    assertThat(hello.path("type").asText()).isEqualTo("hello");
+    assertThat(hello.path("connectionId").asText()).isEqualTo("conn-1");
+    assertThat(hello.path("userId").asText()).isEqualTo("alice");
+    assertThat(hello.path("unread").path("total").asLong()).isEqualTo(2);
+    JsonNode unread = hello.path("unread").path("rooms").get(0);
+    assertThat(unread.path("roomId").asText()).isEqualTo(room);
+    assertThat(unread.path("lastRead").asLong()).isZero();
+    assertThat(unread.path("lastSequence").asLong()).isEqualTo(2);
+    assertThat(unread.path("unreadCount").asLong()).isEqualTo(2);
+    assertThat(chat.connections().find(CONNECTION, clock.now())).isPresent();
+  }
+
+  // --- actions -------------------------------------------------------------------------------
+
+  @Test
+  void subscribeAnswersEachRoomOnItsOwnAllowedOrRefusedWithAProblem() {
+    String open = room(ALICE, "general", RoomType.PUBLIC);
+    String hidden = room(BOB, "secret", RoomType.PRIVATE);
+    String banned = room(BOB, "bobs", RoomType.PUBLIC);
+    chat.banMember().banMember(new BanMemberCommand(BOB, banned, "alice", null, "spam"));
+    open();
+
+    JsonNode ack =
+        send(
+            "{\"action\":\"subscribe\",\"requestId\":\"s1\",\"rooms\":[{\"roomId\":\""
+                + open
+                + "\"},{\"roomId\":\""
+                + hidden
+                + "\"},{\"roomId\":\""
+                + banned
+                + "\"},{\"roomId\":\"no-such-room\"}]}");
+
+    assertThat(ack.path("type").asText()).isEqualTo("ack");
+    assertThat(ack.path("action").asText()).isEqualTo("subscribe");
+    assertThat(ack.path("requestId").asText()).isEqualTo("s1");
+    JsonNode rooms = ack.path("result").path("rooms");
+    assertThat(rooms).hasSize(4);
+    assertThat(rooms.get(0).path("roomId").asText()).isEqualTo(open);
+    assertThat(rooms.get(0).path("subscribed").asBoolean()).isTrue();
+    assertThat(rooms.get(0).has("resume")).as("no afterSeq, no resume").isFalse();
+    assertThat(rooms.get(0).has("problem")).isFalse();
+    assertThat(rooms.get(1).path("subscribed").asBoolean()).isFalse();
+    assertThat(rooms.get(1).path("problem").path("type").asText())
+        .isEqualTo("https://parley.dev/problems/not-found");
+    assertThat(rooms.get(1).path("problem").path("status").asInt()).isEqualTo(404);
+    assertThat(rooms.get(2).path("subscribed").asBoolean()).isFalse();
+    assertThat(rooms.get(2).path("problem").path("type").asText())
+        .isEqualTo("https://parley.dev/problems/forbidden");
+    assertThat(rooms.get(2).path("problem").path("status").asInt()).isEqualTo(403);
+    assertThat(rooms.get(3).path("problem").path("status").asInt()).isEqualTo(404);
+
+    post(open, ALICE, "after subscribing");
+    post(hidden, BOB, "in the hidden room");
+    assertThat(chat.delivery().eventsFor(CONNECTION))
+        .singleElement()
+        .satisfies(event -> assertThat(event.roomId().value()).isEqualTo(open));
+  }
+
+  @Test
+  void subscribeWithAfterSeqResumesWithWhatWasMissed() {
+    String room = room(ALICE, "general", RoomType.PUBLIC);
+    for (int i = 1; i <= 3; i++) {
+      post(room, ALICE, "m" + i);
+    }
+    open();
+
+    JsonNode ack =
+        send("{\"action\":\"subscribe\",\"rooms\":[{\"roomId\":\"" + room + "\",\"afterSeq\":1}]}");
+
+    JsonNode resume = ack.path("result").path("rooms").get(0).path("resume");
+    List<Long> sequences = new ArrayList<>();
+    resume.path("messages").forEach(m -> sequences.add(m.path("sequence").asLong()));
+    assertThat(sequences).containsExactly(2L, 3L);
+    assertThat(resume.path("limited").asBoolean()).isFalse();
+    assertThat(resume.has("olderCursor")).isFalse();
+    assertThat(resume.path("lastSequence").asLong()).isEqualTo(3);
+    assertThat(ack.has("requestId")).isFalse();
+  }
+
+  @Test
+  void aLimitedResumeIsBackfilledThroughRestHistoryWithItsOlderCursor() {
+    use(ChatSettings.withoutUserLimits());
+    String room = room(ALICE, "busy", RoomType.PUBLIC);
+    for (int i = 1; i <= 130; i++) {
+      post(room, ALICE, "m" + i);
+    }
+    open();
+
+    JsonNode resume =
+        send("{\"action\":\"subscribe\",\"rooms\":[{\"roomId\":\"" + room + "\",\"afterSeq\":0}]}")
+            .path("result")
+            .path("rooms")
+            .get(0)
+            .path("resume");
+
+    assertThat(resume.path("limited").asBoolean()).isTrue();
+    assertThat(resume.path("messages")).hasSize(100);
+    assertThat(resume.path("messages").get(0).path("sequence").asLong()).isEqualTo(31);
+    assertThat(resume.path("messages").get(99).path("sequence").asLong()).isEqualTo(130);
+    String cursor = resume.path("olderCursor").asText();
+    assertThat(cursor).isNotEmpty();
+
+    RestClient rest = new RestClient(chat.restApi());
+    RestClient.Reply older =
+        rest.get("/rooms/" + room + "/messages?limit=100&cursor=" + cursor, Tokens.of("alice"));
+    assertThat(older.status()).isEqualTo(200);
+    JsonNode backfill = older.json().path("messages");
+    assertThat(backfill).hasSize(30);
+    assertThat(backfill.get(0).path("sequence").asLong()).isEqualTo(1);
+    assertThat(backfill.get(29).path("sequence").asLong()).isEqualTo(30);
+    assertThat(older.json().has("olderCursor")).isFalse();
+  }
+
+  @Test
+  void unsubscribeAcksTheRoomsAndStopsTheirEvents() {
+    String room = room(ALICE, "general", RoomType.PUBLIC);
+    open();
+    send("{\"action\":\"subscribe\",\"rooms\":[{\"roomId\":\"" + room + "\"}]}");
+
+    JsonNode ack =
+        send("{\"action\":\"unsubscribe\",\"requestId\":\"u1\",\"roomIds\":[\"" + room + "\"]}");
+    post(room, ALICE, "nobody listens");
+
+    assertThat(ack.path("type").asText()).isEqualTo("ack");
+    assertThat(ack.path("action").asText()).isEqualTo("unsubscribe");
+    assertThat(ack.path("requestId").asText()).isEqualTo("u1");
+    assertThat(ack.path("result").path("roomIds").get(0).asText()).isEqualTo(room);
+    assertThat(chat.delivery().eventsFor(CONNECTION)).isEmpty();
+  }
+
+  @Test
+  void postMessageAcksTheMessageAndFlagsARetryAsAReplay() {
+    String room = room(ALICE, "general", RoomType.PUBLIC);
+    open();
+    send("{\"action\":\"subscribe\",\"rooms\":[{\"roomId\":\"" + room + "\"}]}");
+    String frame =
+        "{\"action\":\"postMessage\",\"requestId\":\"p1\",\"roomId\":\""
+            + room
+            + "\",\"text\":\"hello\",\"clientMessageId\":\"c-1\"}";
+
+    JsonNode first = send(frame);
+    JsonNode retry = send(frame.replace("p1", "p2"));
+
+    assertThat(first.path("type").asText()).isEqualTo("ack");
+    assertThat(first.path("action").asText()).isEqualTo("postMessage");
+    assertThat(first.path("requestId").asText()).isEqualTo("p1");
+    JsonNode message = first.path("result").path("message");
+    assertThat(message.path("text").asText()).isEqualTo("hello");
+    assertThat(message.path("sequence").asLong()).isEqualTo(1);
+    assertThat(message.path("author").asText()).isEqualTo("alice");
+    assertThat(message.path("clientMessageId").asText()).isEqualTo("c-1");
+    assertThat(first.path("result").path("replay").asBoolean()).isFalse();
+    assertThat(retry.path("requestId").asText()).isEqualTo("p2");
+    assertThat(retry.path("result").path("replay").asBoolean()).isTrue();
+    assertThat(retry.path("result").path("message").path("id").asText())
+        .isEqualTo(message.path("id").asText());
+    assertThat(chat.delivery().allEvents(ChatEvent.MessagePosted.class))
+        .as("a replay is not broadcast again")
+        .hasSize(1);
+  }
+
+  @Test
+  void typingAcksWhoTypesAndDefaultsToTyping() {
+    String room = room(ALICE, "general", RoomType.PUBLIC);
+    open();
+
+    JsonNode typing =
+        send("{\"action\":\"typing\",\"requestId\":\"t1\",\"roomId\":\"" + room + "\"}");
+    clock.advance(Duration.ofSeconds(2));
+    JsonNode stopped = send("{\"action\":\"typing\",\"roomId\":\"" + room + "\",\"typing\":false}");
+
+    assertThat(typing.path("type").asText()).isEqualTo("ack");
+    assertThat(typing.path("action").asText()).isEqualTo("typing");
+    assertThat(typing.path("requestId").asText()).isEqualTo("t1");
+    assertThat(typing.path("result").path("typers").get(0).asText()).isEqualTo("alice");
+    assertThat(typing.path("result").path("broadcast").asBoolean()).isTrue();
+    assertThat(stopped.path("result").path("typers")).isEmpty();
+    assertThat(stopped.path("result").path("broadcast").asBoolean()).isTrue();
+  }
+
+  @Test
+  void markReadAcksTheReadMarker() {
+    String room = room(BOB, "general", RoomType.PUBLIC);
+    chat.inviteMember()
+        .inviteMember(
+            new dev.parley.application.port.in.InviteMemberCommand(BOB, room, "alice", null));
+    post(room, BOB, "one");
+    post(room, BOB, "two");
+    open();
+
+    JsonNode ack =
+        send(
+            "{\"action\":\"markRead\",\"requestId\":\"r1\",\"roomId\":\""
+                + room
+                + "\",\"sequence\":1}");
+
+    assertThat(ack.path("type").asText()).isEqualTo("ack");
+    assertThat(ack.path("action").asText()).isEqualTo("markRead");
+    JsonNode marker = ack.path("result");
+    assertThat(marker.path("roomId").asText()).isEqualTo(room);
+    assertThat(marker.path("lastRead").asLong()).isEqualTo(1);
+    assertThat(marker.path("lastSequence").asLong()).isEqualTo(2);
+    assertThat(marker.path("unreadCount").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void pingAnswersPongAndRecordsTheHeartbeatAndActivity() {
+    open();
+    Instant connectedAt = clock.now();
+
+    clock.advance(Duration.ofSeconds(30));
+    JsonNode idle = send("{\"action\":\"ping\",\"requestId\":\"h1\",\"active\":false}");
+    Connection afterIdle = chat.connections().find(CONNECTION, clock.now()).orElseThrow();
+    clock.advance(Duration.ofSeconds(30));
+    JsonNode active = send("{\"action\":\"ping\",\"active\":true}");
+    Connection afterActive = chat.connections().find(CONNECTION, clock.now()).orElseThrow();
+
+    assertThat(idle.path("type").asText()).isEqualTo("pong");
+    assertThat(idle.path("requestId").asText()).isEqualTo("h1");
+    assertThat(active.has("requestId")).isFalse();
+    assertThat(afterIdle.lastHeartbeat()).isEqualTo(connectedAt.plusSeconds(30));
+    assertThat(afterIdle.lastActivity()).isEqualTo(connectedAt);
+    assertThat(afterActive.lastHeartbeat()).isEqualTo(connectedAt.plusSeconds(60));
+    assertThat(afterActive.lastActivity()).isEqualTo(connectedAt.plusSeconds(60));
+  }
+
+  @Test
+  void aPingKeepsAConnectionAliveBeyondTheHeartbeatTtl() {
+    open();
+    Duration ttl = PresenceSettings.DEFAULTS.heartbeatTtl();
+
+    clock.advance(ttl.minusSeconds(10));
+    send("{\"action\":\"ping\"}");
+    clock.advance(ttl.minusSeconds(10));
+
+    assertThat(chat.connections().find(CONNECTION, clock.now())).isPresent();
+    clock.advance(Duration.ofSeconds(11));
+    assertThat(chat.connections().find(CONNECTION, clock.now())).isEmpty();
+  }
+
+  @Test
+  void closeForgetsTheConnectionAndMayBeCalledTwice() {
+    open();
+
+    ws.close(CONNECTION);
+    ws.close(CONNECTION);
+
+    assertThat(chat.connections().find(CONNECTION, clock.now())).isEmpty();
+  }
+
+  // --- errors --------------------------------------------------------------------------------
+
+  static Stream<Arguments> badFrames() {
+    String tooLong = "r".repeat(129);
+    return Stream.of(
+        Arguments.of(
+            "{\"action\":\"fly\",\"requestId\":\"e1\"}", "invalid-input", "action", "fly", "e1"),
+        Arguments.of("{\"requestId\":\"e2\"}", "invalid-input", "action", null, "e2"),
+        Arguments.of("{\"action\":5,\"requestId\":\"e3\"}", "invalid-input", "action", null, "e3"),
+        Arguments.of("[1,2]", "invalid-input", "", null, null),
+        Arguments.of("\"subscribe\"", "invalid-input", "", null, null),
+        Arguments.of("null", "invalid-input", "", null, null),
+        Arguments.of("42", "invalid-input", "", null, null),
+        Arguments.of("{bad", "malformed-request", "", null, null),
+        Arguments.of("", "malformed-request", "", null, null),
+        Arguments.of("{\"action\":\"ping\"} {}", "malformed-request", "", null, null),
+        Arguments.of(
+            "{\"action\":\"ping\",\"action\":\"ping\"}", "malformed-request", "action", null, null),
+        Arguments.of(
+            "{\"action\":\"ping\",\"extra\":1}", "malformed-request", "extra", "ping", null),
+        Arguments.of(
+            "{\"action\":\"typing\",\"requestId\":\"e4\",\"roomId\":\"r\",\"typing\":\"yes\"}",
+            "malformed-request",
+            "typing",
+            "typing",
+            "e4"),
+        Arguments.of(
+            "{\"action\":\"subscribe\",\"rooms\":\"all\"}",
+            "malformed-request",
+            "rooms",
+            "subscribe",
+            null),
+        Arguments.of(
+            "{\"action\":\"subscribe\",\"requestId\":\"e5\"}",
+            "invalid-input",
+            "rooms",
+            "subscribe",
+            "e5"),
+        Arguments.of(
+            "{\"action\":\"subscribe\",\"rooms\":[]}", "invalid-input", "rooms", "subscribe", null),
+        Arguments.of(
+            "{\"action\":\"postMessage\",\"roomId\":\"r\"}",
+            "invalid-input",
+            "text",
+            "postMessage",
+            null),
+        Arguments.of(
+            "{\"action\":\"markRead\",\"roomId\":\"r\"}",
+            "invalid-input",
+            "sequence",
+            "markRead",
+            null),
+        Arguments.of(
+            "{\"action\":\"unsubscribe\",\"roomIds\":[]}",
+            "invalid-input",
+            "roomIds",
+            "unsubscribe",
+            null),
+        Arguments.of(
+            "{\"action\":\"ping\",\"requestId\":\"" + tooLong + "\"}",
+            "invalid-input",
+            "requestId",
+            "ping",
+            null));
+  }
+
+  @ParameterizedTest(name = "[{index}] {0}")
+  @MethodSource("badFrames")
+  void aBadFrameGetsAnErrorFrameWithTheRestProblemTypeAndTheApiKeepsWorking(
+      String frame, String type, String field, String action, String requestId) {
+    open();
+
+    JsonNode error = send(frame);
+
+    assertThat(error.path("type").asText()).isEqualTo("error");
+    assertThat(problemType(error)).isEqualTo("https://parley.dev/problems/" + type);
+    assertThat(error.path("problem").path("status").asInt()).isEqualTo(400);
+    assertThat(error.path("problem").path("detail").asText()).isNotBlank();
+    assertThat(fields(error.path("problem"))).containsExactly(field);
+    if (action == null) {
+      assertThat(error.has("action")).isFalse();
+    } else {
+      assertThat(error.path("action").asText()).isEqualTo(action);
+    }
+    if (requestId == null) {
+      assertThat(error.has("requestId")).isFalse();
+      assertThat(error.path("problem").has("instance")).isFalse();
+    } else {
+      assertThat(error.path("requestId").asText()).isEqualTo(requestId);
+      assertThat(error.path("problem").path("instance").asText())
+          .isEqualTo("urn:parley:request:" + requestId);
+    }
+    assertStillWorking();
+  }
+
+  @Test
+  void aRefusalOfTheCoreIsAnErrorFrameWithTheSameProblemAsRest() {
+    String room = room(BOB, "general", RoomType.PUBLIC);
+    chat.inviteMember()
+        .inviteMember(
+            new dev.parley.application.port.in.InviteMemberCommand(BOB, room, "alice", null));
+    chat.muteMember().muteMember(new MuteMemberCommand(BOB, room, "alice", null));
+    open();
+
+    JsonNode muted =
+        send(
+            "{\"action\":\"postMessage\",\"requestId\":\"m1\",\"roomId\":\""
+                + room
+                + "\",\"text\":\"hi\"}");
+    JsonNode missing = send("{\"action\":\"postMessage\",\"roomId\":\"nope\",\"text\":\"hi\"}");
+
+    assertThat(muted.path("type").asText()).isEqualTo("error");
+    assertThat(muted.path("action").asText()).isEqualTo("postMessage");
+    assertThat(problemType(muted)).isEqualTo("https://parley.dev/problems/forbidden");
+    assertThat(muted.path("problem").path("status").asInt()).isEqualTo(403);
+    assertThat(muted.path("problem").path("reason").asText()).isEqualTo("muted");
+    assertThat(muted.path("problem").path("instance").asText()).isEqualTo("urn:parley:request:m1");
+    assertThat(problemType(missing)).isEqualTo("https://parley.dev/problems/not-found");
+    assertStillWorking();
+  }
+
+  @Test
+  void aRateLimitedPostIsAnErrorFrame() {
+    ChatSettings d = ChatSettings.DEFAULTS;
+    use(
+        new ChatSettings(
+            PresenceSettings.DEFAULTS,
+            new Limit(1, Duration.ofMinutes(1)),
+            d.reactionLimit(),
+            d.typingLimit(),
+            d.roomCreationLimit()));
+    String room = room(ALICE, "general", RoomType.PUBLIC);
+    open();
+    String frame = "{\"action\":\"postMessage\",\"roomId\":\"" + room + "\",\"text\":\"hi\"}";
+
+    assertThat(send(frame).path("type").asText()).isEqualTo("ack");
+    JsonNode limited = send(frame);
+
+    assertThat(problemType(limited)).isEqualTo("https://parley.dev/problems/rate-limited");
+    assertThat(limited.path("problem").path("status").asInt()).isEqualTo(429);
+    assertStillWorking();
+  }
+
+  @Test
+  void theActionsAreTheDocumentedOnes() {
+    assertThat(WebSocketApi.ACTIONS)
+        .containsExactly("subscribe", "unsubscribe", "postMessage", "typing", "markRead", "ping");
+    assertThat(WebSocketApi.MAX_FRAME_BYTES).isEqualTo(128 * 1024);
+  }
+}
