@@ -1,0 +1,108 @@
+package dev.parley.adapter.fargate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.WebSocketHandshakeException;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class WebSocketEndpointTest {
+  private static final int LIMIT = 128 * 1024;
+
+  private TestServer chat;
+
+  @BeforeEach
+  void start() throws Exception {
+    chat = TestServer.start();
+  }
+
+  @AfterEach
+  void stop() {
+    chat.close();
+  }
+
+  @Test
+  void authenticatesFromTheAuthorizationHeaderAndSaysHello() throws Exception {
+    WsClient client = new WsClient();
+    chat.connectAsync(
+            b -> b.header("Authorization", "Bearer " + TestServer.token("alice")), "", client)
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    JsonNode hello = client.next("hello");
+    assertThat(hello.get("userId").asText()).isEqualTo("alice");
+    assertThat(hello.get("connectionId").asText()).startsWith("c-");
+    assertThat(chat.server.isRunning()).isTrue();
+    assertThat(chat.component.delivery().sessionCount()).isEqualTo(1);
+  }
+
+  @Test
+  void authenticatesFromTheSubprotocolAndEchoesTheOtherOne() throws Exception {
+    WsClient client =
+        chat.connect(
+            b -> b.subprotocols("parley.v1", "parley.token." + TestServer.token("bob")), "");
+
+    assertThat(client.socket().getSubprotocol()).isEqualTo("parley.v1");
+    assertThat(client.next("hello").get("userId").asText()).isEqualTo("bob");
+
+    // Offered alone, the token subprotocol is the only one a browser would accept back.
+    String alone = "parley.token." + TestServer.token("bob");
+    WsClient browser = chat.connect(b -> b.subprotocols(alone), "");
+    assertThat(browser.socket().getSubprotocol()).isEqualTo(alone);
+    assertThat(browser.next("hello").get("userId").asText()).isEqualTo("bob");
+  }
+
+  @Test
+  void authenticatesFromTheQueryParameter() throws Exception {
+    WsClient client = chat.connect(b -> b, "?token=" + TestServer.token("carol"));
+
+    assertThat(client.next("hello").get("userId").asText()).isEqualTo("carol");
+  }
+
+  @Test
+  void refusesTheUpgradeWithoutAValidToken() throws Exception {
+    Throwable missing = TestServer.failureOf(chat.connectAsync(b -> b, "", new WsClient()));
+    assertThat(missing).isInstanceOf(WebSocketHandshakeException.class);
+    assertThat(((WebSocketHandshakeException) missing).getResponse().statusCode()).isEqualTo(401);
+
+    CompletableFuture<?> forged =
+        chat.connectAsync(
+            b -> b.header("Authorization", "Bearer " + TestServer.token("alice") + "x"),
+            "",
+            new WsClient());
+    Throwable refused = TestServer.failureOf(forged);
+    assertThat(refused).isInstanceOf(WebSocketHandshakeException.class);
+    assertThat(((WebSocketHandshakeException) refused).getResponse().statusCode()).isEqualTo(401);
+    assertThat(chat.component.delivery().sessionCount()).isZero();
+  }
+
+  @Test
+  void acceptsAFrameOf128KilobytesAndClosesABiggerOneWith1009() throws Exception {
+    WsClient client = chat.connect("alice");
+    String prefix = "{\"action\":\"ping\",\"requestId\":\"";
+    String suffix = "\"}";
+
+    client.send(prefix + "x".repeat(LIMIT - prefix.length() - suffix.length()) + suffix);
+    // An error frame (the request id is too long) proves the frame was read, not refused.
+    assertThat(client.next("error").at("/problem/type").asText()).endsWith("invalid-input");
+
+    client.send(prefix + "x".repeat(LIMIT + 1 - prefix.length() - suffix.length()) + suffix);
+    assertThat(client.awaitClose().code()).isEqualTo(1009);
+  }
+
+  @Test
+  void anUnknownActionGetsAnErrorFrameAndTheSocketStaysOpen() throws Exception {
+    WsClient client = chat.connect("alice");
+
+    client.send("{\"action\":\"dance\",\"requestId\":\"r1\"}");
+    JsonNode error = client.next("error");
+    assertThat(error.get("requestId").asText()).isEqualTo("r1");
+    assertThat(error.at("/problem/status").asInt()).isEqualTo(400);
+
+    client.send("{\"action\":\"ping\",\"requestId\":\"r2\"}");
+    assertThat(client.next("pong").get("requestId").asText()).isEqualTo("r2");
+    assertThat(client.isClosed()).isFalse();
+  }
+}
