@@ -6,7 +6,6 @@ import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JAVA_UTIL_LOGGING;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_JODATIME;
-import static com.tngtech.archunit.library.GeneralCodingRules.OLD_DATE_AND_TIME_CLASSES_SHOULD_NOT_BE_USED;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -55,8 +54,30 @@ class CodingRulesTest {
   static final ArchRule no_joda_time =
       NO_CLASSES_SHOULD_USE_JODATIME.because("java.time is the one time API");
 
+  /** nimbus-jose-jwt's claims API speaks java.util.Date; only the JWT code may touch it. */
+  static final String JWT_PACKAGE = "dev.parley.protocol.auth..";
+
   @ArchTest
   static final ArchRule no_old_date_and_time_classes =
-      OLD_DATE_AND_TIME_CLASSES_SHOULD_NOT_BE_USED.because(
-          "java.time is the one time API; JDBC 4.2 reads and writes it directly");
+      noClasses()
+          .that()
+          .resideOutsideOfPackage(JWT_PACKAGE)
+          .should()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.Date")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.Calendar")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.util.GregorianCalendar")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.sql.Timestamp")
+          .orShould()
+          .dependOnClassesThat()
+          .haveFullyQualifiedName("java.text.SimpleDateFormat")
+          .because(
+              "java.time is the one time API (JDBC 4.2 reads and writes it directly); only the"
+                  + " JWT code converts at nimbus-jose-jwt's java.util.Date boundary");
 }

@@ -13,7 +13,6 @@ import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.server.handler.ErrorHandler;
 import org.eclipse.jetty.server.handler.GracefulHandler;
 import org.eclipse.jetty.util.VirtualThreads;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
@@ -109,7 +108,7 @@ public final class ChatServer {
       jetty.setStopTimeout(config.drainTimeout().toMillis());
       // stop() must run first (readiness 503 before anything else), so no hook of Jetty's own.
       jetty.setStopAtShutdown(false);
-      jetty.setErrorHandler(quietErrors());
+      jetty.setErrorHandler(new ProblemErrorHandler());
       server = jetty;
       try {
         jetty.start();
@@ -227,14 +226,6 @@ public final class ChatServer {
   }
 
   /** Jetty's own error pages (malformed HTTP and the like) without stack traces or messages. */
-  private static ErrorHandler quietErrors() {
-    ErrorHandler errors = new ErrorHandler();
-    errors.setShowStacks(false);
-    errors.setShowCauses(false);
-    errors.setShowMessageInTitle(false);
-    return errors;
-  }
-
   private static void stopQuietly(Server jetty) {
     try {
       jetty.stop();

@@ -124,6 +124,7 @@ final class WebSocketHandshake implements WebSocketCreator {
     return switch (identity.authenticate(credentials.token())) {
       case Authentication.Rejected rejected ->
           Outcome.refused(unauthenticated(rejected.reason(), bare));
+      case Authentication.Unavailable unavailable -> Outcome.refused(unavailable());
       case Authentication.Authenticated ok ->
           new Outcome(null, ok.userId(), credentials.subprotocol());
     };

@@ -93,13 +93,19 @@ class GracefulShutdownTest {
   private static String awaitRefusal(HttpClient client, HttpRequest request) throws Exception {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
     while (System.nanoTime() < deadline) {
-      int status;
+      HttpResponse<String> answer;
       try {
-        status = client.send(request, HttpResponse.BodyHandlers.ofString()).statusCode();
+        answer = client.send(request, HttpResponse.BodyHandlers.ofString());
       } catch (IOException e) {
         return "refused";
       }
+      int status = answer.statusCode();
       if (status == 503) {
+        // Refused in the API's own words, not with an HTML page.
+        assertThat(answer.headers().firstValue("Content-Type"))
+            .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(answer.headers().firstValue("Retry-After")).isPresent();
+        assertThat(answer.body()).contains("https://parley.dev/problems/unavailable");
         return "refused";
       }
       assertThat(status).as("a request not yet refused is served").isEqualTo(200);

@@ -129,10 +129,11 @@ public final class JwtIdentityResolver implements IdentityResolver {
     } catch (RateLimitReachedException e) {
       // A refetch was refused: for an unknown kid if keys were fetched before, else the issuer
       // has not answered yet.
-      return new Authentication.Rejected(
-          keysLoaded.getAsBoolean() ? Reasons.UNKNOWN_KEY : Reasons.KEYS_UNAVAILABLE);
+      return keysLoaded.getAsBoolean()
+          ? new Authentication.Rejected(Reasons.UNKNOWN_KEY)
+          : new Authentication.Unavailable(Reasons.KEYS_UNAVAILABLE);
     } catch (KeySourceException e) {
-      return new Authentication.Rejected(Reasons.KEYS_UNAVAILABLE);
+      return new Authentication.Unavailable(Reasons.KEYS_UNAVAILABLE);
     } catch (JOSEException e) {
       // The matching key could not verify this kind of signature (e.g. an RSA key too short).
       return new Authentication.Rejected(Reasons.SIGNATURE_INVALID);

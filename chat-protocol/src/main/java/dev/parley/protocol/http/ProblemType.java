@@ -16,7 +16,11 @@ public enum ProblemType {
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
   RATE_LIMITED(429, "Too many requests"),
   INTERNAL(500, "Internal error"),
-  STORE_UNAVAILABLE(503, "Store unavailable");
+  STORE_UNAVAILABLE(503, "Store unavailable"),
+  /** This node is not serving: it is shutting down (draining) or not ready. */
+  UNAVAILABLE(503, "Service unavailable"),
+  /** The identity provider's signing keys cannot be fetched, so no token can be checked. */
+  AUTHENTICATION_UNAVAILABLE(503, "Authentication unavailable");
 
   public static final String BASE = "https://parley.dev/problems/";
 

@@ -116,6 +116,10 @@ public final class RestApi {
     return switch (identity.authenticate(token.get())) {
       case Authentication.Authenticated ok -> ok.userId();
       case Authentication.Rejected rejected -> throw unauthenticated(rejected.reason());
+      case Authentication.Unavailable unavailable ->
+          throw new ProblemException(
+              Problem.of(ProblemType.AUTHENTICATION_UNAVAILABLE, unavailable.reason())
+                  .withHeader("Retry-After", "5"));
     };
   }
 

@@ -1,0 +1,55 @@
+package dev.parley.sample;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.parley.adapter.fargate.ChatServer;
+import dev.parley.adapter.fargate.FargateModule;
+import dev.parley.adapter.fargate.FargateServerConfig;
+import dev.parley.application.config.ChatSettings;
+import dev.parley.application.port.in.ListHistoryUseCase;
+import dev.parley.application.service.UseCaseModule;
+import dev.parley.protocol.auth.JwtSettings;
+import dev.parley.testkit.InMemoryStoreModule;
+import dev.parley.testkit.ValidationModule;
+import jakarta.inject.Singleton;
+
+/**
+ * The "Fargate with an embedded in-memory store" deployment: the Jetty server of adapter-fargate in
+ * front of every use case, on the in-memory adapters of chat-testkit. Data lives as long as the
+ * process. Build it once per process (Main does) and start its {@link #server()}.
+ */
+@Singleton
+@Component(
+    modules = {
+      FargateModule.class,
+      InMemoryStoreModule.class,
+      SampleSettingsModule.class,
+      UseCaseModule.class,
+      ValidationModule.class
+    })
+public interface FargateInMemoryComponent {
+
+  /** A component for this configuration; nothing listens until {@code server().start()}. */
+  static FargateInMemoryComponent create(
+      FargateServerConfig server, JwtSettings jwt, ChatSettings chat) {
+    return DaggerFargateInMemoryComponent.factory().create(server, jwt, chat);
+  }
+
+  /** The server; the same instance on every call. */
+  ChatServer server();
+
+  /**
+   * Reads history without going through HTTP, for operational checks (and tests that verify what
+   * was stored while the server is stopped).
+   */
+  ListHistoryUseCase listHistory();
+
+  /** Builds the component from the deployment's configuration values. */
+  @Component.Factory
+  interface Factory {
+    FargateInMemoryComponent create(
+        @BindsInstance FargateServerConfig server,
+        @BindsInstance JwtSettings jwt,
+        @BindsInstance ChatSettings chat);
+  }
+}

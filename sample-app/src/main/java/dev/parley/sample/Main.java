@@ -1,0 +1,275 @@
+package dev.parley.sample;
+
+import dev.parley.adapter.fargate.ChatServer;
+import dev.parley.application.config.ChatSettings;
+import dev.parley.domain.user.UserId;
+import dev.parley.protocol.auth.DevTokens;
+import dev.parley.protocol.auth.JwtSettings;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.security.CodeSource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The runnable sample: {@code java -jar parley-sample.jar} starts the chat server on the embedded
+ * in-memory store and stops it gracefully on SIGTERM or Ctrl-C; {@code --dev-token alice} prints a
+ * development token; {@code --help} prints the usage. Configuration comes from environment
+ * variables (see {@link #USAGE}); a bad value ends the process with a one-line error and exit
+ * status {@value #BAD_USAGE}.
+ */
+public final class Main {
+  /** Exit status: done. */
+  static final int OK = 0;
+
+  /** Exit status: the server could not start (the port is taken, for example). */
+  static final int FAILED = 1;
+
+  /** Exit status: bad arguments or configuration. */
+  static final int BAD_USAGE = 2;
+
+  /** How long a {@code --dev-token} token is valid. */
+  static final Duration DEV_TOKEN_TTL = Duration.ofHours(12);
+
+  static final String USAGE =
+      """
+      Usage: java -jar parley-sample.jar [--dev-token USER | --help]
+
+      Without arguments, starts the Parley chat server (REST, WebSocket /ws, /health/live,
+      /health/ready) with an in-memory store: data lives as long as the process. Ctrl-C or
+      SIGTERM stops it gracefully (in-flight requests finish, WebSockets close with 1001).
+
+      Options:
+        --dev-token USER   print an HS256 token for USER, valid 12 hours, and exit
+        -h, --help         print this help and exit
+
+      Environment:
+        CHAT_HOST          address to bind (default 0.0.0.0, every interface)
+        CHAT_PORT          port to listen on (default 8080; 0 picks a free one)
+        CHAT_DRAIN_SECONDS how long a stop may drain in-flight work (default 25)
+        CHAT_JWT_SECRET    HS256 secret shared with your token issuer, at least 32 bytes
+        CHAT_JWT_JWKS_URL  JWKS URL of Cognito or another OIDC issuer (RS256/ES256)
+        CHAT_JWT_ISSUER    expected "iss" claim; required with CHAT_JWT_JWKS_URL
+        CHAT_JWT_AUDIENCE  expected "aud" claim (optional)
+      Without CHAT_JWT_SECRET and CHAT_JWT_JWKS_URL, tokens are signed and verified with a
+      built-in DEVELOPMENT secret that anyone can read: never run that way in production.
+
+      Exit status: 0 done, 1 the server could not start, 2 bad arguments or configuration.""";
+
+  private static final String DEVELOPMENT_SECRET_WARNING =
+      "!!! DEVELOPMENT MODE: neither "
+          + JwtSettings.ENV_SECRET
+          + " nor "
+          + JwtSettings.ENV_JWKS_URL
+          + " is set, so tokens are verified with the built-in development secret, which is"
+          + " published in the source code: anyone can mint a token for any user. NEVER run"
+          + " this in production; set "
+          + JwtSettings.ENV_JWKS_URL
+          + " and "
+          + JwtSettings.ENV_ISSUER
+          + " (Cognito or another OIDC issuer). !!!";
+
+  private Main() {}
+
+  public static void main(String[] args) {
+    int status = run(args, System.getenv(), Console.system());
+    // A successful run returns normally: after a graceful stop the JVM is already shutting down,
+    // and System.exit from inside a shutdown would block forever.
+    if (status != OK) {
+      System.exit(status);
+    }
+  }
+
+  /**
+   * Runs the command line and returns the exit status. Serving blocks until the server has stopped.
+   */
+  static int run(String[] args, Map<String, String> env, Console console) {
+    Command command;
+    try {
+      command = Command.parse(List.of(args));
+    } catch (IllegalArgumentException e) {
+      console.error(e.getMessage() + "; see --help");
+      return BAD_USAGE;
+    }
+    return switch (command) {
+      case Command.Help help -> {
+        console.print(USAGE);
+        yield OK;
+      }
+      case Command.DevToken devToken -> devToken(devToken.user(), env, console);
+      case Command.Serve serve -> serve(env, console);
+    };
+  }
+
+  private static int devToken(String user, Map<String, String> env, Console console) {
+    JwtSettings jwt;
+    UserId userId;
+    try {
+      jwt = SampleConfig.jwtSettings(env);
+      userId = UserId.of(user);
+    } catch (IllegalArgumentException e) {
+      console.error(e.getMessage());
+      return BAD_USAGE;
+    }
+    if (!(jwt.keys() instanceof JwtSettings.SharedSecret secret)) {
+      console.error(
+          "--dev-token signs with an HS256 secret, but "
+              + JwtSettings.ENV_JWKS_URL
+              + " is set: get tokens from your identity provider");
+      return BAD_USAGE;
+    }
+    console.print(
+        DevTokens.issue(secret.value(), userId, DEV_TOKEN_TTL, jwt.issuer(), jwt.audience()));
+    if (SampleConfig.usesDevelopmentSecret(env)) {
+      console.note("(signed with the built-in development secret; valid for 12 hours)");
+    }
+    return OK;
+  }
+
+  private static int serve(Map<String, String> env, Console console) {
+    SampleConfig config;
+    try {
+      config = SampleConfig.fromEnvironment(env);
+    } catch (IllegalArgumentException e) {
+      console.error(e.getMessage());
+      return BAD_USAGE;
+    }
+    Logger log = LoggerFactory.getLogger(Main.class);
+    if (config.developmentSecret()) {
+      log.warn(DEVELOPMENT_SECRET_WARNING);
+    }
+    ChatServer server =
+        FargateInMemoryComponent.create(config.server(), config.jwt(), ChatSettings.DEFAULTS)
+            .server();
+    try {
+      server.start();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return FAILED;
+    } catch (Exception e) {
+      console.error(
+          "cannot start the server on port " + config.server().port() + ": " + describe(e));
+      log.debug("start failed", e);
+      return FAILED;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("shutdown requested; draining in-flight requests");
+                  server.stop();
+                  log.info("Parley stopped");
+                },
+                "parley-shutdown"));
+    log.info("Parley started on {}", server.httpUri());
+    banner(server, config, console);
+    try {
+      server.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return OK;
+  }
+
+  private static void banner(ChatServer server, SampleConfig config, Console console) {
+    URI http = server.httpUri();
+    URI ws = server.webSocketUri();
+    String tokens;
+    if (config.jwt().keys() instanceof JwtSettings.SharedSecret) {
+      tokens = selfCommand() + " --dev-token alice";
+    } else {
+      tokens = "from your identity provider (" + config.jwt().issuer() + ")";
+    }
+    console.print("Parley chat server (in-memory store) is running at " + http);
+    console.print("  REST:      " + http + "/rooms   (health: /health/live, /health/ready)");
+    console.print("  WebSocket: " + ws);
+    console.print("  Token:     " + tokens);
+    if (config.developmentSecret()) {
+      console.print("  Auth:      DEVELOPMENT secret; never use this setup in production");
+    }
+    console.print("  Stop:      Ctrl-C (or SIGTERM) drains in-flight requests, then exits");
+  }
+
+  /** How this program was started, for the banner: the jar's path when run from the jar. */
+  private static String selfCommand() {
+    CodeSource source = Main.class.getProtectionDomain().getCodeSource();
+    if (source != null && source.getLocation() != null) {
+      try {
+        Path location = Path.of(source.getLocation().toURI());
+        if (location.toString().endsWith(".jar")) {
+          Path here = Path.of("").toAbsolutePath();
+          return "java -jar " + (location.startsWith(here) ? here.relativize(location) : location);
+        }
+      } catch (URISyntaxException | IllegalArgumentException e) {
+        // Not a file: fall through to the generic form.
+      }
+    }
+    return "java -jar parley-sample.jar";
+  }
+
+  /** The exception's message and its root cause's, on one line. */
+  private static String describe(Throwable e) {
+    Throwable root = e;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String message = String.valueOf(e.getMessage());
+    if (root != e && root.getMessage() != null && !message.contains(root.getMessage())) {
+      message += " (" + root.getMessage() + ")";
+    }
+    return message.replace('\n', ' ');
+  }
+
+  /** What the command line asks for. */
+  sealed interface Command {
+    record Serve() implements Command {}
+
+    record Help() implements Command {}
+
+    record DevToken(String user) implements Command {}
+
+    /**
+     * @throws IllegalArgumentException for an unknown or incomplete argument
+     */
+    static Command parse(List<String> args) {
+      if (args.isEmpty()) {
+        return new Serve();
+      }
+      String first = args.getFirst();
+      if (first.equals("-h") || first.equals("--help")) {
+        requireNoMore(args, 1);
+        return new Help();
+      }
+      if (first.startsWith("--dev-token=")) {
+        requireNoMore(args, 1);
+        return devToken(first.substring("--dev-token=".length()));
+      }
+      if (first.equals("--dev-token")) {
+        if (args.size() < 2) {
+          throw new IllegalArgumentException(
+              "--dev-token needs a user id, as in --dev-token alice");
+        }
+        requireNoMore(args, 2);
+        return devToken(args.get(1));
+      }
+      throw new IllegalArgumentException("unknown argument '" + first + "'");
+    }
+
+    private static Command devToken(String user) {
+      if (user.isBlank()) {
+        throw new IllegalArgumentException("--dev-token needs a user id, as in --dev-token alice");
+      }
+      return new DevToken(user);
+    }
+
+    private static void requireNoMore(List<String> args, int used) {
+      if (args.size() > used) {
+        throw new IllegalArgumentException("unexpected argument '" + args.get(used) + "'");
+      }
+    }
+  }
+}

@@ -1,0 +1,523 @@
+package dev.parley.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The acceptance scenarios of the chat API, written against a running server only: real HTTP and
+ * WebSocket clients, no access to its insides. A runtime (Fargate, later Lambda) runs them by
+ * extending this class and saying where the server is and how to get tokens for it.
+ *
+ * <p>Every test uses users of its own (alice-3f2a...), so the tests share one server and its data
+ * without seeing each other's.
+ */
+abstract class ChatEndToEndScenarios {
+  private static final String PROBLEMS = "https://parley.dev/problems/";
+
+  private final String run = UUID.randomUUID().toString().substring(0, 8);
+  private final List<ChatSocket> sockets = new ArrayList<>();
+  private ChatHttpClient api;
+
+  /** The base of the REST API, such as http://127.0.0.1:8080. */
+  protected abstract URI httpBase();
+
+  /** The WebSocket endpoint, such as ws://127.0.0.1:8080/ws. */
+  protected abstract URI webSocketUri();
+
+  /** A valid token for {@code user}. */
+  protected abstract String tokenFor(String user);
+
+  /** A token for {@code user} that would be valid but has expired. */
+  protected abstract String expiredTokenFor(String user);
+
+  /** A token for {@code user} signed with a key the server does not trust. */
+  protected abstract String tokenSignedWithAnotherKeyFor(String user);
+
+  /**
+   * A token otherwise valid whose subject is {@code subject} verbatim, even when it is no valid
+   * user id.
+   */
+  protected abstract String tokenWithSubject(String subject);
+
+  /** Checks the close code a banned user's connection got; any code a server sends will do. */
+  protected void assertBannedCloseCode(int code) {
+    assertThat(code).as("close code (1006 means no close frame came)").isNotEqualTo(1006);
+  }
+
+  @AfterEach
+  void dropSockets() {
+    sockets.forEach(ChatSocket::abort);
+  }
+
+  // --- scenarios --------------------------------------------------------------------------------
+
+  @Test
+  void twoMembersOfAPrivateRoomReceiveEachOthersMessages() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String room = createRoom(alice, "private");
+    Reply invite = api().post(members(room), tokenFor(alice), Map.of("userId", bob));
+    assertThat(invite.status()).as("%s", invite).isEqualTo(200);
+    assertThat(invite.json().path("role").asText()).isEqualTo("member");
+
+    ChatSocket aliceSocket = connect(alice);
+    ChatSocket bobSocket = connect(bob);
+    assertThat(aliceSocket.hello().path("userId").asText()).isEqualTo(alice);
+    assertThat(bobSocket.hello().path("userId").asText()).isEqualTo(bob);
+    assertSubscribed(aliceSocket.subscribe(room, null), room);
+    assertSubscribed(bobSocket.subscribe(room, null), room);
+
+    // alice posts over REST ...
+    Reply first = postMessage(alice, room, "hello bob", "alice-1");
+    assertThat(first.status()).as("%s", first).isEqualTo(201);
+    assertThat(first.json().path("sequence").asLong()).isEqualTo(1);
+    JsonNode atBob =
+        bobSocket.awaitEvent(
+            "message.posted", e -> author(e).equals(alice), "alice's message.posted at bob");
+    assertThat(atBob.path("roomId").asText()).isEqualTo(room);
+    assertThat(atBob.path("sequence").asLong()).isEqualTo(1);
+    assertThat(atBob.path("data").path("id").asText()).isEqualTo(first.json().path("id").asText());
+    assertThat(atBob.path("data").path("text").asText()).isEqualTo("hello bob");
+
+    // ... and bob over the WebSocket.
+    JsonNode ack =
+        bobSocket.request(
+            Map.of(
+                "action", "postMessage",
+                "roomId", room,
+                "text", "hi alice",
+                "clientMessageId", "bob-1"));
+    assertThat(ack.path("type").asText()).as("%s", ack).isEqualTo("ack");
+    assertThat(ack.path("result").path("message").path("sequence").asLong()).isEqualTo(2);
+    JsonNode atAlice =
+        aliceSocket.awaitEvent(
+            "message.posted", e -> author(e).equals(bob), "bob's message.posted at alice");
+    assertThat(atAlice.path("sequence").asLong()).isEqualTo(2);
+    assertThat(atAlice.path("data").path("text").asText()).isEqualTo("hi alice");
+  }
+
+  @Test
+  void aReconnectingClientResumesExactlyWhatItMissed() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String room = createRoom(alice, "private", bob);
+    ChatSocket bobSocket = connect(bob);
+    assertSubscribed(bobSocket.subscribe(room, null), room);
+    assertThat(postMessage(alice, room, "one", "m1").status()).isEqualTo(201);
+    assertThat(postMessage(bob, room, "two", "m2").status()).isEqualTo(201);
+    bobSocket.awaitEvent("message.posted", e -> e.path("sequence").asLong() == 2, "sequence 2");
+
+    bobSocket.close();
+    for (String text : List.of("three", "four", "five")) {
+      assertThat(postMessage(alice, room, text, "m-" + text).status()).isEqualTo(201);
+    }
+
+    ChatSocket again = connect(bob);
+    JsonNode ack = again.subscribe(room, 2L);
+    JsonNode result = assertSubscribed(ack, room);
+    JsonNode resume = result.path("resume");
+    assertThat(sequences(resume.path("messages"))).as("%s", ack).containsExactly(3L, 4L, 5L);
+    assertThat(texts(resume.path("messages"))).containsExactly("three", "four", "five");
+    assertThat(resume.path("lastSequence").asLong()).isEqualTo(5);
+    assertThat(resume.path("limited").asBoolean()).isFalse();
+  }
+
+  @Test
+  void aNonMemberCannotTellAPrivateRoomExists() throws Exception {
+    String alice = user("alice");
+    String carol = user("carol");
+    String room = createRoom(alice, "private");
+    assertThat(postMessage(alice, room, "secret", "s1").status()).isEqualTo(201);
+    String token = tokenFor(carol);
+
+    assertProblem(api().get("/rooms/" + room, token), 404, "not-found");
+    assertProblem(api().get(messages(room), token), 404, "not-found");
+    assertProblem(
+        api().post(messages(room), token, Map.of("text", "let me in", "clientMessageId", "c1")),
+        404,
+        "not-found");
+  }
+
+  @Test
+  void aGuestCanReadButNotPost() throws Exception {
+    String alice = user("alice");
+    String dave = user("dave");
+    String room = createRoom(alice, "private");
+    Reply invite =
+        api().post(members(room), tokenFor(alice), Map.of("userId", dave, "role", "guest"));
+    assertThat(invite.status()).as("%s", invite).isEqualTo(200);
+    assertThat(invite.json().path("role").asText()).isEqualTo("guest");
+    assertThat(postMessage(alice, room, "welcome, guest", "w1").status()).isEqualTo(201);
+
+    JsonNode problem = assertProblem(postMessage(dave, room, "may I?", "d1"), 403, "forbidden");
+    assertThat(problem.path("reason").asText()).isEqualTo("role-too-low");
+    assertThat(problem.path("detail").asText()).isNotBlank();
+    Reply history = api().get(messages(room), tokenFor(dave));
+    assertThat(history.status()).as("%s", history).isEqualTo(200);
+    assertThat(texts(history.json().path("messages"))).containsExactly("welcome, guest");
+  }
+
+  @Test
+  void aBannedUserIsDisconnectedAndCannotSubscribeAgain() throws Exception {
+    String alice = user("alice");
+    String eve = user("eve");
+    String room = createRoom(alice, "private", eve);
+    ChatSocket eveSocket = connect(eve);
+    assertSubscribed(eveSocket.subscribe(room, null), room);
+
+    Reply ban =
+        api().put("/rooms/" + room + "/bans/" + eve, tokenFor(alice), Map.of("reason", "spam"));
+    assertThat(ban.status()).as("%s", ban).isEqualTo(200);
+    assertBannedCloseCode(eveSocket.awaitClose());
+
+    ChatSocket again = connect(eve);
+    JsonNode ack = again.subscribe(room, null);
+    assertThat(ack.path("type").asText()).as("%s", ack).isEqualTo("ack");
+    JsonNode refused = ack.path("result").path("rooms").path(0);
+    assertThat(refused.path("roomId").asText()).isEqualTo(room);
+    assertThat(refused.path("subscribed").asBoolean()).as("%s", ack).isFalse();
+    assertThat(refused.path("problem").path("type").asText())
+        .isIn(PROBLEMS + "forbidden", PROBLEMS + "not-found");
+    Reply post = postMessage(eve, room, "I'm back", "e1");
+    assertThat(post.status()).as("%s", post).isIn(403, 404);
+  }
+
+  @Test
+  void postingTwiceWithTheSameClientMessageIdCreatesOneMessage() throws Exception {
+    String alice = user("alice");
+    String room = createRoom(alice, "public");
+
+    Reply first = postMessage(alice, room, "only once", "retry-me");
+    Reply second = postMessage(alice, room, "only once", "retry-me");
+
+    assertThat(first.status()).as("%s", first).isEqualTo(201);
+    assertThat(first.header("Location"))
+        .endsWith("/rooms/" + room + "/messages/" + first.json().path("id").asText());
+    assertThat(second.status()).as("%s", second).isEqualTo(200);
+    assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(second.json().path("id").asText()).isEqualTo(first.json().path("id").asText());
+    assertThat(second.json().path("sequence").asLong()).isEqualTo(1);
+    Reply history = api().get(messages(room), tokenFor(alice));
+    assertThat(sequences(history.json().path("messages"))).containsExactly(1L);
+  }
+
+  @Test
+  void theWebSocketTakesTheTokenInEachDocumentedPlace() throws Exception {
+    String frank = user("frank");
+    String token = tokenFor(frank);
+
+    ChatSocket viaSubprotocol =
+        remember(
+            ChatSocket.connect(
+                ChatSocket.client()
+                    .newWebSocketBuilder()
+                    .subprotocols("parley.v1", "parley.token." + token),
+                webSocketUri()));
+    assertThat(viaSubprotocol.hello().path("userId").asText()).isEqualTo(frank);
+    assertThat(viaSubprotocol.webSocket().getSubprotocol()).isEqualTo("parley.v1");
+
+    URI withQuery =
+        URI.create(webSocketUri() + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8));
+    ChatSocket viaQuery =
+        remember(ChatSocket.connect(ChatSocket.client().newWebSocketBuilder(), withQuery));
+    assertThat(viaQuery.hello().path("userId").asText()).isEqualTo(frank);
+
+    assertThatThrownBy(
+            () -> ChatSocket.connect(ChatSocket.client().newWebSocketBuilder(), webSocketUri()))
+        .isInstanceOf(ExecutionException.class)
+        .cause()
+        .isInstanceOfSatisfying(
+            WebSocketHandshakeException.class,
+            e -> assertThat(e.getResponse().statusCode()).isEqualTo(401));
+  }
+
+  /**
+   * Each mistake is answered with its documented problem, and none of them leaves the server unable
+   * to serve the next client.
+   */
+  @TestFactory
+  Stream<DynamicTest> badRequestsGetProblemDetailsAndTheServerKeepsServing() throws Exception {
+    String alice = user("alice");
+    String token = tokenFor(alice);
+    String room = createRoom(alice, "public");
+    String posts = messages(room);
+    String json = ChatHttpClient.JSON;
+
+    List<DynamicTest> cases = new ArrayList<>();
+    cases.add(
+        dynamicTest(
+            "malformed JSON is 400 malformed-request",
+            () -> {
+              Reply reply = send("POST", "/rooms", token, json, "{\"name\": \"general\", ");
+              assertThat(violations(assertProblem(reply, 400, "malformed-request"))).isNotEmpty();
+            }));
+    cases.add(
+        dynamicTest(
+            "a number for a string is 400 malformed-request naming the field",
+            () -> {
+              Reply reply =
+                  send("POST", "/rooms", token, json, "{\"name\": 5, \"type\": \"public\"}");
+              assertThat(violationFields(assertProblem(reply, 400, "malformed-request")))
+                  .containsExactly("name");
+            }));
+    cases.add(
+        dynamicTest(
+            "an unknown field is 400 malformed-request naming the field",
+            () -> {
+              Reply reply =
+                  send(
+                      "POST",
+                      "/rooms",
+                      token,
+                      json,
+                      "{\"name\": \"general\", \"type\": \"public\", \"colour\": \"red\"}");
+              assertThat(violationFields(assertProblem(reply, 400, "malformed-request")))
+                  .containsExactly("colour");
+            }));
+    cases.add(
+        dynamicTest(
+            "a 2 MB body is 413 payload-too-large",
+            () -> {
+              byte[] body = new byte[2 * 1024 * 1024];
+              Arrays.fill(body, (byte) 'a');
+              byte[] prefix = "{\"text\": \"".getBytes(StandardCharsets.US_ASCII);
+              System.arraycopy(prefix, 0, body, 0, prefix.length);
+              body[body.length - 2] = '"';
+              body[body.length - 1] = '}';
+              assertProblem(api().send("POST", posts, token, json, body), 413, "payload-too-large");
+            }));
+    cases.add(
+        dynamicTest(
+            "invalid UTF-8 is 400 malformed-request",
+            () -> {
+              byte[] body =
+                  concat(
+                      "{\"text\": \"caf".getBytes(StandardCharsets.US_ASCII),
+                      new byte[] {(byte) 0xC3, (byte) 0x28},
+                      "\", \"clientMessageId\": \"utf\"}".getBytes(StandardCharsets.US_ASCII));
+              assertProblem(api().send("POST", posts, token, json, body), 400, "malformed-request");
+            }));
+    cases.add(
+        dynamicTest(
+            "text/plain is 415 unsupported-media-type",
+            () ->
+                assertProblem(
+                    send("POST", posts, token, "text/plain", "{\"text\": \"hi\"}"),
+                    415,
+                    "unsupported-media-type")));
+    cases.add(
+        dynamicTest(
+            "an invalid cursor is 400 invalid-input on cursor",
+            () ->
+                assertThat(
+                        violationFields(
+                            assertProblem(
+                                api().get(posts + "?cursor=bm90LWEtY3Vyc29y", token),
+                                400,
+                                "invalid-input")))
+                    .containsExactly("cursor")));
+    cases.add(
+        dynamicTest(
+            "limit=0 is 400 invalid-input on limit",
+            () ->
+                assertThat(
+                        violationFields(
+                            assertProblem(
+                                api().get(posts + "?limit=0", token), 400, "invalid-input")))
+                    .containsExactly("limit")));
+    cases.add(
+        dynamicTest(
+            "limit=abc is 400 invalid-input on limit",
+            () ->
+                assertThat(
+                        violationFields(
+                            assertProblem(
+                                api().get(posts + "?limit=abc", token), 400, "invalid-input")))
+                    .containsExactly("limit")));
+    cases.add(
+        dynamicTest(
+            "no token is 401 with a Bearer challenge",
+            () -> {
+              Reply reply = api().get("/rooms", null);
+              assertProblem(reply, 401, "unauthenticated");
+              assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
+            }));
+    cases.add(
+        unauthenticated("a token signed with another key", tokenSignedWithAnotherKeyFor(alice)));
+    cases.add(unauthenticated("an expired token", expiredTokenFor(alice)));
+    cases.add(unauthenticated("an unsigned (alg none) token", TestTokens.unsigned(alice)));
+    cases.add(unauthenticated("a token that is no JWT", "not.a.jwt"));
+    cases.add(
+        unauthenticated(
+            "a token whose subject is no valid user id", tokenWithSubject("not a user id")));
+    cases.add(
+        dynamicTest(
+            "an unknown route is 404 not-found",
+            () -> assertProblem(api().get("/no-such-resource", token), 404, "not-found")));
+    cases.add(
+        dynamicTest(
+            "a wrong method is 405 with Allow",
+            () -> {
+              Reply reply = api().send("DELETE", "/rooms", token, null, null);
+              assertProblem(reply, 405, "method-not-allowed");
+              assertThat(reply.header("Allow")).isEqualTo("GET, POST");
+            }));
+    cases.add(
+        dynamicTest(
+            "afterwards the server still serves normal requests",
+            () -> {
+              Reply post = postMessage(alice, room, "still here", "after-the-storm");
+              assertThat(post.status()).as("%s", post).isEqualTo(201);
+              Reply history = api().get(posts, token);
+              assertThat(history.status()).as("%s", history).isEqualTo(200);
+              assertThat(texts(history.json().path("messages"))).containsExactly("still here");
+            }));
+    return cases.stream();
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  /** A user name of this test only. */
+  protected String user(String name) {
+    return name + "-" + run;
+  }
+
+  protected ChatHttpClient api() {
+    if (api == null) {
+      api = new ChatHttpClient(httpBase());
+    }
+    return api;
+  }
+
+  private DynamicTest unauthenticated(String name, String badToken) {
+    return dynamicTest(
+        name + " is 401 unauthenticated",
+        () -> {
+          Reply reply = api().get("/rooms", badToken);
+          assertProblem(reply, 401, "unauthenticated");
+          assertThat(reply.header("WWW-Authenticate")).startsWith("Bearer");
+        });
+  }
+
+  private ChatSocket connect(String user) throws Exception {
+    return remember(ChatSocket.connect(webSocketUri(), tokenFor(user)));
+  }
+
+  private ChatSocket remember(ChatSocket socket) {
+    sockets.add(socket);
+    return socket;
+  }
+
+  /** Creates a room owned by {@code owner}, inviting {@code invite}; returns its id. */
+  private String createRoom(String owner, String type, String... invite) throws Exception {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("name", "room of " + owner);
+    body.put("type", type);
+    body.put("invite", List.of(invite));
+    Reply created = api().post("/rooms", tokenFor(owner), body);
+    assertThat(created.status()).as("%s", created).isEqualTo(201);
+    String id = created.json().path("id").asText();
+    assertThat(created.header("Location")).endsWith("/rooms/" + id);
+    assertThat(created.json().path("yourRole").asText()).isEqualTo("owner");
+    return id;
+  }
+
+  private Reply postMessage(String author, String room, String text, String clientMessageId)
+      throws Exception {
+    return api()
+        .post(
+            messages(room),
+            tokenFor(author),
+            Map.of("text", text, "clientMessageId", clientMessageId));
+  }
+
+  private Reply send(String method, String path, String token, String contentType, String body)
+      throws Exception {
+    return api().send(method, path, token, contentType, body.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Checks an RFC 9457 answer: status, media type, problem type; returns the document. */
+  static JsonNode assertProblem(Reply reply, int status, String code) {
+    assertThat(reply.status()).as("%s", reply).isEqualTo(status);
+    assertThat(reply.header("Content-Type")).as("%s", reply).startsWith("application/problem+json");
+    JsonNode problem = reply.json();
+    assertThat(problem.path("type").asText()).as("%s", reply).isEqualTo(PROBLEMS + code);
+    assertThat(problem.path("status").asInt()).as("%s", reply).isEqualTo(status);
+    assertThat(problem.path("title").asText()).as("%s", reply).isNotBlank();
+    return problem;
+  }
+
+  private static JsonNode assertSubscribed(JsonNode ack, String room) {
+    assertThat(ack.path("type").asText()).as("%s", ack).isEqualTo("ack");
+    JsonNode result = ack.path("result").path("rooms").path(0);
+    assertThat(result.path("roomId").asText()).as("%s", ack).isEqualTo(room);
+    assertThat(result.path("subscribed").asBoolean()).as("%s", ack).isTrue();
+    return result;
+  }
+
+  private static String members(String room) {
+    return "/rooms/" + room + "/members";
+  }
+
+  private static String messages(String room) {
+    return "/rooms/" + room + "/messages";
+  }
+
+  private static String author(JsonNode event) {
+    return event.path("data").path("author").asText();
+  }
+
+  private static List<Long> sequences(JsonNode messages) {
+    return stream(messages).map(m -> m.path("sequence").asLong()).toList();
+  }
+
+  private static List<String> texts(JsonNode messages) {
+    return stream(messages).map(m -> m.path("text").asText()).toList();
+  }
+
+  private static List<JsonNode> violations(JsonNode problem) {
+    return stream(problem.path("violations")).toList();
+  }
+
+  private static List<String> violationFields(JsonNode problem) {
+    return stream(problem.path("violations")).map(v -> v.path("field").asText()).toList();
+  }
+
+  private static Stream<JsonNode> stream(JsonNode array) {
+    return StreamSupport.stream(array.spliterator(), false);
+  }
+
+  private static byte[] concat(byte[]... parts) {
+    int length = 0;
+    for (byte[] part : parts) {
+      length += part.length;
+    }
+    byte[] all = new byte[length];
+    int at = 0;
+    for (byte[] part : parts) {
+      System.arraycopy(part, 0, all, at, part.length);
+      at += part.length;
+    }
+    return all;
+  }
+}

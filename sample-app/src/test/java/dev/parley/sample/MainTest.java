@@ -1,0 +1,142 @@
+package dev.parley.sample;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.parley.domain.user.UserId;
+import dev.parley.protocol.auth.Authentication;
+import dev.parley.protocol.auth.JwtIdentityResolver;
+import dev.parley.protocol.auth.JwtSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The command line, run in-process: what it prints and the exit status, never a stack trace. */
+class MainTest {
+  private static final String SECRET = "a-configured-secret-of-more-than-32-bytes";
+
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+  private final Console console =
+      new Console(
+          new PrintStream(out, true, StandardCharsets.UTF_8),
+          new PrintStream(err, true, StandardCharsets.UTF_8));
+
+  @Test
+  void helpPrintsTheUsage() {
+    assertThat(Main.run(new String[] {"--help"}, Map.of(), console)).isEqualTo(Main.OK);
+    assertThat(out()).startsWith("Usage: java -jar parley-sample.jar").contains("--dev-token USER");
+    assertThat(out()).contains("CHAT_PORT", "CHAT_JWT_SECRET", "CHAT_JWT_JWKS_URL");
+    assertThat(err()).isEmpty();
+  }
+
+  @Test
+  void devTokenPrintsOnlyATwelveHourTokenSignedWithTheDevelopmentSecret() {
+    assertThat(Main.run(new String[] {"--dev-token", "alice"}, Map.of(), console))
+        .isEqualTo(Main.OK);
+
+    String token = out().strip();
+    assertThat(token).doesNotContain("\n").matches("[\\w-]+\\.[\\w-]+\\.[\\w-]+");
+    Authentication auth =
+        new JwtIdentityResolver(JwtSettings.hs256(SampleConfig.DEVELOPMENT_SECRET, null, null))
+            .authenticate(token);
+    assertThat(auth).isInstanceOf(Authentication.Authenticated.class);
+    Authentication.Authenticated ok = (Authentication.Authenticated) auth;
+    assertThat(ok.userId()).isEqualTo(UserId.of("alice"));
+    assertThat(ok.expiresAt())
+        .isCloseTo(Instant.now().plus(12, ChronoUnit.HOURS), within(1, ChronoUnit.MINUTES));
+    assertThat(err()).contains("development secret");
+  }
+
+  @Test
+  void devTokenIsSignedWithTheConfiguredSecretAndClaims() {
+    Map<String, String> env =
+        Map.of(
+            "CHAT_JWT_SECRET", SECRET,
+            "CHAT_JWT_ISSUER", "https://issuer.example",
+            "CHAT_JWT_AUDIENCE", "chat");
+    assertThat(Main.run(new String[] {"--dev-token=bob"}, env, console)).isEqualTo(Main.OK);
+
+    String token = out().strip();
+    JwtSettings expected = JwtSettings.hs256(SECRET, "https://issuer.example", "chat");
+    assertThat(new JwtIdentityResolver(expected).authenticate(token))
+        .isInstanceOfSatisfying(
+            Authentication.Authenticated.class,
+            ok -> assertThat(ok.userId()).isEqualTo(UserId.of("bob")));
+    assertThat(
+            new JwtIdentityResolver(JwtSettings.hs256(SampleConfig.DEVELOPMENT_SECRET, null, null))
+                .authenticate(token))
+        .isInstanceOf(Authentication.Rejected.class);
+    assertThat(err()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource({
+    "CHAT_PORT, abc, CHAT_PORT must be a whole number from 0 to 65535, was 'abc'",
+    "CHAT_PORT, 70000, CHAT_PORT",
+    "CHAT_JWT_SECRET, too-short, at least 32 bytes",
+    "CHAT_DRAIN_SECONDS, 0, CHAT_DRAIN_SECONDS",
+    "CHAT_JWT_JWKS_URL, http://keys.example/jwks.json, CHAT_JWT_JWKS_URL",
+  })
+  void badConfigurationEndsWithOneLineAndStatusTwo(String name, String value, String expected) {
+    int status = Main.run(new String[0], Map.of(name, value), console);
+
+    assertThat(status).isEqualTo(Main.BAD_USAGE);
+    assertThat(out()).isEmpty();
+    assertThat(err()).startsWith("parley-sample: ").contains(expected).endsWith("\n");
+    assertThat(err().strip())
+        .doesNotContain("\n")
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void aSecretAndAJwksUrlTogetherAreRefused() {
+    Map<String, String> env =
+        Map.of("CHAT_JWT_SECRET", SECRET, "CHAT_JWT_JWKS_URL", "https://keys.example/jwks.json");
+    assertThat(Main.run(new String[0], env, console)).isEqualTo(Main.BAD_USAGE);
+    assertThat(err().strip()).contains("not both").doesNotContain("\n");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--verbose | unknown argument '--verbose'",
+        "--dev-token | --dev-token needs a user id",
+        "--dev-token= | --dev-token needs a user id",
+        "--dev-token alice bob | unexpected argument 'bob'",
+        "--dev-token a/b | user id must be",
+      })
+  void badArgumentsEndWithOneLineAndStatusTwo(String args, String expected) {
+    assertThat(Main.run(args.split(" "), Map.of(), console)).isEqualTo(Main.BAD_USAGE);
+    assertThat(out()).isEmpty();
+    assertThat(err().strip()).startsWith("parley-sample: ").contains(expected).doesNotContain("\n");
+  }
+
+  @Test
+  void devTokenNeedsASecretNotAJwksUrl() {
+    Map<String, String> env =
+        Map.of(
+            "CHAT_JWT_JWKS_URL", "https://keys.example/jwks.json",
+            "CHAT_JWT_ISSUER", "https://issuer.example");
+    assertThat(Main.run(new String[] {"--dev-token", "alice"}, env, console))
+        .isEqualTo(Main.BAD_USAGE);
+    assertThat(out()).isEmpty();
+    assertThat(err()).contains("identity provider");
+  }
+
+  private String out() {
+    return out.toString(StandardCharsets.UTF_8);
+  }
+
+  private String err() {
+    return err.toString(StandardCharsets.UTF_8);
+  }
+}
