@@ -1,8 +1,8 @@
 /**
  * The transport-neutral chat protocol: REST routes ({@code rest}), WebSocket frames ({@code ws}),
- * JSON on the wire ({@code json}), RFC 9457 problems and the request/response shapes runtimes
- * adapt to ({@code http}), and JWT authentication ({@code auth}). Both the Fargate (Jetty) and the
- * Lambda runtime translate their native requests into {@link dev.parley.protocol.http.ApiRequest}
- * and back, so neither re-implements routing, JSON or error mapping.
+ * JSON on the wire ({@code json}), RFC 9457 problems and the request/response shapes runtimes adapt
+ * to ({@code http}), and JWT authentication ({@code auth}). Both the Fargate (Jetty) and the Lambda
+ * runtime translate their native requests into {@link dev.parley.protocol.http.ApiRequest} and
+ * back, so neither re-implements routing, JSON or error mapping.
  */
 package dev.parley.protocol;

@@ -50,7 +50,8 @@ final class ProblemErrorHandler extends ErrorHandler {
       case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
       case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
       case 503 -> ProblemType.UNAVAILABLE;
-      default -> status >= 400 && status < 500 ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL;
+      default ->
+          status >= 400 && status < 500 ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL;
     };
   }
 

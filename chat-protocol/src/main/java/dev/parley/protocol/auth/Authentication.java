@@ -7,8 +7,7 @@ import java.util.Objects;
 /**
  * The answer of an {@link IdentityResolver}: {@link Authenticated} with the user, {@link Rejected}
  * with a reason for the 401 problem detail, or {@link Unavailable} when the token could not be
- * checked at all (the issuer's keys are unreachable): not the client's fault, so a 503. Never
- * null.
+ * checked at all (the issuer's keys are unreachable): not the client's fault, so a 503. Never null.
  */
 public sealed interface Authentication
     permits Authentication.Authenticated, Authentication.Rejected, Authentication.Unavailable {

@@ -9,8 +9,8 @@ import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract of {@link StoreHealthPort}. Adapters start the suite with their store reachable; a
- * suite of their own covers the outage (stopping a real database is adapter-specific).
+ * Contract of {@link StoreHealthPort}. Adapters start the suite with their store reachable; a suite
+ * of their own covers the outage (stopping a real database is adapter-specific).
  */
 public abstract class StoreHealthPortContract {
   /** The adapter under test, with its store reachable. */
