@@ -1,0 +1,86 @@
+package dev.parley.adapter.postgres;
+
+import dev.parley.application.port.out.BanStorePort;
+import dev.parley.domain.member.Ban;
+import dev.parley.domain.room.RoomId;
+import dev.parley.domain.user.UserId;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.Optional;
+import javax.sql.DataSource;
+
+/**
+ * Bans in PostgreSQL, keyed by (room, user). Expired bans stay until lifted, as the port allows.
+ */
+public final class PostgresBanStoreAdapter implements BanStorePort {
+  private static final String FIND =
+      "SELECT room_id, user_id, banned_by, banned_at, expires_at, reason FROM bans"
+          + " WHERE room_id = ? AND user_id = ?";
+  private static final String UPSERT =
+      "INSERT INTO bans (room_id, user_id, banned_by, banned_at, expires_at, reason)"
+          + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (room_id, user_id) DO UPDATE"
+          + " SET banned_by = excluded.banned_by, banned_at = excluded.banned_at,"
+          + " expires_at = excluded.expires_at, reason = excluded.reason";
+  private static final String DELETE = "DELETE FROM bans WHERE room_id = ? AND user_id = ?";
+
+  private final Jdbc jdbc;
+
+  public PostgresBanStoreAdapter(DataSource dataSource) {
+    this.jdbc = new Jdbc(dataSource);
+  }
+
+  @Override
+  public Optional<Ban> find(RoomId roomId, UserId userId) {
+    return jdbc.autocommit(
+        "find ban",
+        c -> {
+          try (PreparedStatement find = c.prepareStatement(FIND)) {
+            find.setString(1, roomId.value());
+            find.setString(2, userId.value());
+            try (ResultSet row = find.executeQuery()) {
+              if (!row.next()) {
+                return Optional.empty();
+              }
+              return Optional.of(
+                  new Ban(
+                      roomId,
+                      userId,
+                      UserId.of(row.getString("banned_by")),
+                      Rows.instant(row, "banned_at"),
+                      Rows.instant(row, "expires_at"),
+                      row.getString("reason")));
+            }
+          }
+        });
+  }
+
+  @Override
+  public void save(Ban ban) {
+    jdbc.autocommit(
+        "save ban",
+        c -> {
+          try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+            upsert.setString(1, ban.roomId().value());
+            upsert.setString(2, ban.userId().value());
+            upsert.setString(3, ban.bannedBy().value());
+            Rows.setInstant(upsert, 4, ban.bannedAt());
+            Rows.setInstant(upsert, 5, ban.expiresAt());
+            upsert.setString(6, ban.reason());
+            return upsert.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public boolean remove(RoomId roomId, UserId userId) {
+    return jdbc.autocommit(
+        "remove ban",
+        c -> {
+          try (PreparedStatement delete = c.prepareStatement(DELETE)) {
+            delete.setString(1, roomId.value());
+            delete.setString(2, userId.value());
+            return delete.executeUpdate() == 1;
+          }
+        });
+  }
+}

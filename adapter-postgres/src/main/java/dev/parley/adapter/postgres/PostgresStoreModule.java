@@ -1,0 +1,152 @@
+package dev.parley.adapter.postgres;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dagger.Binds;
+import dagger.Module;
+import dagger.Provides;
+import dev.parley.application.port.out.BanStorePort;
+import dev.parley.application.port.out.ConnectionRegistryPort;
+import dev.parley.application.port.out.MemberListPort;
+import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.MessageHistoryPort;
+import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.RateLimitPort;
+import dev.parley.application.port.out.ReactionStorePort;
+import dev.parley.application.port.out.ReadStatePort;
+import dev.parley.application.port.out.RoomSequencePort;
+import dev.parley.application.port.out.RoomStorePort;
+import dev.parley.application.port.out.RoomSubscriptionPort;
+import dev.parley.application.port.out.StoreHealthPort;
+import dev.parley.application.port.out.TypingPort;
+import jakarta.inject.Singleton;
+import javax.sql.DataSource;
+
+/**
+ * Binds every storage port (and rate limits and typing) to PostgreSQL: the shared store of a
+ * multi-node deployment. Needs a {@link PostgresConfig} in the graph (for example
+ * {@code @BindsInstance PostgresConfig}); opens one pool and applies the migrations when the data
+ * source is first needed. The component owner closes the {@link HikariDataSource} on shutdown.
+ */
+@Module
+public abstract class PostgresStoreModule {
+  private PostgresStoreModule() {}
+
+  @Provides
+  @Singleton
+  static HikariDataSource hikariDataSource(PostgresConfig config) {
+    HikariDataSource dataSource = PostgresDataSources.create(config);
+    PostgresMigrations.migrate(dataSource);
+    return dataSource;
+  }
+
+  @Binds
+  abstract DataSource dataSource(HikariDataSource dataSource);
+
+  @Provides
+  @Singleton
+  static PostgresBanStoreAdapter bans(DataSource dataSource) {
+    return new PostgresBanStoreAdapter(dataSource);
+  }
+
+  @Provides
+  @Singleton
+  static PostgresConnectionAdapter connections(DataSource dataSource) {
+    return new PostgresConnectionAdapter(dataSource);
+  }
+
+  @Provides
+  @Singleton
+  static PostgresMembershipAdapter memberships(DataSource dataSource) {
+    return new PostgresMembershipAdapter(dataSource);
+  }
+
+  @Provides
+  @Singleton
+  static PostgresMessageStoreAdapter messages(DataSource dataSource) {
+    return new PostgresMessageStoreAdapter(dataSource);
+  }
+
+  @Provides
+  @Singleton
+  static PostgresMessageHistoryAdapter history(DataSource dataSource) {
+    return new PostgresMessageHistoryAdapter(dataSource);
+  }
+
+  @Provides
+  @Singleton
+  static PostgresRateLimitAdapter rateLimits(DataSource dataSource) {
+    return new PostgresRateLimitAdapter(dataSource);
+  }
+
+  @Provides
+  @Singleton
+  static PostgresReactionStoreAdapter reactions(DataSource dataSource) {
+    return new PostgresReactionStoreAdapter(dataSource);
+  }
+
+  @Provides
+  @Singleton
+  static PostgresReadStateAdapter readState(DataSource dataSource) {
+    return new PostgresReadStateAdapter(dataSource);
+  }
+
+  @Provides
+  @Singleton
+  static PostgresRoomStoreAdapter rooms(DataSource dataSource) {
+    return new PostgresRoomStoreAdapter(dataSource);
+  }
+
+  @Provides
+  @Singleton
+  static PostgresStoreHealthAdapter storeHealth(DataSource dataSource) {
+    return new PostgresStoreHealthAdapter(dataSource);
+  }
+
+  @Provides
+  @Singleton
+  static PostgresTypingAdapter typing(DataSource dataSource) {
+    return new PostgresTypingAdapter(dataSource);
+  }
+
+  @Binds
+  abstract BanStorePort banStore(PostgresBanStoreAdapter adapter);
+
+  @Binds
+  abstract ConnectionRegistryPort connectionRegistry(PostgresConnectionAdapter adapter);
+
+  @Binds
+  abstract MemberListPort memberList(PostgresMembershipAdapter adapter);
+
+  @Binds
+  abstract MembershipStorePort membershipStore(PostgresMembershipAdapter adapter);
+
+  @Binds
+  abstract MessageHistoryPort messageHistory(PostgresMessageHistoryAdapter adapter);
+
+  @Binds
+  abstract MessageStorePort messageStore(PostgresMessageStoreAdapter adapter);
+
+  @Binds
+  abstract RateLimitPort rateLimit(PostgresRateLimitAdapter adapter);
+
+  @Binds
+  abstract ReactionStorePort reactionStore(PostgresReactionStoreAdapter adapter);
+
+  @Binds
+  abstract ReadStatePort readStatePort(PostgresReadStateAdapter adapter);
+
+  @Binds
+  abstract RoomSequencePort roomSequence(PostgresMessageHistoryAdapter adapter);
+
+  @Binds
+  abstract RoomStorePort roomStore(PostgresRoomStoreAdapter adapter);
+
+  @Binds
+  abstract RoomSubscriptionPort roomSubscription(PostgresConnectionAdapter adapter);
+
+  @Binds
+  abstract StoreHealthPort storeHealthPort(PostgresStoreHealthAdapter adapter);
+
+  @Binds
+  abstract TypingPort typingPort(PostgresTypingAdapter adapter);
+}
