@@ -1,7 +1,6 @@
 package dev.parley.sample;
 
 import dev.parley.adapter.fargate.ChatServer;
-import dev.parley.application.config.ChatSettings;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.auth.DevTokens;
 import dev.parley.protocol.auth.JwtSettings;
@@ -37,13 +36,15 @@ public final class Main {
 
   static final String USAGE =
       """
-      Usage: java -jar parley-sample.jar [--dev-token USER | --help]
+      Usage: java -jar parley-sample.jar [--store=memory|postgres | --dev-token USER | --help]
 
       Without arguments, starts the Parley chat server (REST, WebSocket /ws, /health/live,
       /health/ready) with an in-memory store: data lives as long as the process. Ctrl-C or
       SIGTERM stops it gracefully (in-flight requests finish, WebSockets close with 1001).
 
       Options:
+        --store=STORE      memory (default) or postgres: PostgreSQL at CHAT_POSTGRES_URL, shared
+                           by every node (migrations applied at start, events across nodes)
         --dev-token USER   print an HS256 token for USER, valid 12 hours, and exit
         -h, --help         print this help and exit
 
@@ -55,6 +56,10 @@ public final class Main {
         CHAT_JWT_JWKS_URL  JWKS URL of Cognito or another OIDC issuer (RS256/ES256)
         CHAT_JWT_ISSUER    expected "iss" claim; required with CHAT_JWT_JWKS_URL
         CHAT_JWT_AUDIENCE  expected "aud" claim (optional)
+        CHAT_STORE         memory or postgres, when --store is not given (default memory)
+        CHAT_POSTGRES_URL  jdbc:postgresql://host:5432/database; required with postgres
+        CHAT_POSTGRES_USER, CHAT_POSTGRES_PASSWORD, CHAT_POSTGRES_SCHEMA,
+        CHAT_POSTGRES_POOL_SIZE (default 10)   optional PostgreSQL settings
       Without CHAT_JWT_SECRET and CHAT_JWT_JWKS_URL, tokens are signed and verified with a
       built-in DEVELOPMENT secret that anyone can read: never run that way in production.
 
@@ -101,7 +106,7 @@ public final class Main {
         yield OK;
       }
       case Command.DevToken devToken -> devToken(devToken.user(), env, console);
-      case Command.Serve serve -> serve(env, console);
+      case Command.Serve serve -> serve(serve.store(), env, console);
     };
   }
 
@@ -130,10 +135,10 @@ public final class Main {
     return OK;
   }
 
-  private static int serve(Map<String, String> env, Console console) {
+  private static int serve(String store, Map<String, String> env, Console console) {
     SampleConfig config;
     try {
-      config = SampleConfig.fromEnvironment(env);
+      config = SampleConfig.fromEnvironment(env, store);
     } catch (IllegalArgumentException e) {
       console.error(e.getMessage());
       return BAD_USAGE;
@@ -142,18 +147,30 @@ public final class Main {
     if (config.developmentSecret()) {
       log.warn(DEVELOPMENT_SECRET_WARNING);
     }
-    ChatServer server =
-        FargateInMemoryComponent.create(config.server(), config.jwt(), ChatSettings.DEFAULTS)
-            .server();
+    SampleDeployment deployment;
+    try {
+      deployment = SampleDeployment.of(config);
+    } catch (RuntimeException e) {
+      console.error(
+          "cannot open the "
+              + config.store().name().toLowerCase(java.util.Locale.ROOT)
+              + " store: "
+              + describe(e));
+      log.debug("store failed", e);
+      return FAILED;
+    }
+    ChatServer server = deployment.server();
     try {
       server.start();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      deployment.stop();
       return FAILED;
     } catch (Exception e) {
       console.error(
           "cannot start the server on port " + config.server().port() + ": " + describe(e));
       log.debug("start failed", e);
+      deployment.stop();
       return FAILED;
     }
     Runtime.getRuntime()
@@ -161,12 +178,12 @@ public final class Main {
             new Thread(
                 () -> {
                   log.info("shutdown requested; draining in-flight requests");
-                  server.stop();
+                  deployment.stop();
                   log.info("Parley stopped");
                 },
                 "parley-shutdown"));
     log.info("Parley started on {}", server.httpUri());
-    banner(server, config, console);
+    banner(server, config, deployment.storeName(), console);
     try {
       server.join();
     } catch (InterruptedException e) {
@@ -175,7 +192,8 @@ public final class Main {
     return OK;
   }
 
-  private static void banner(ChatServer server, SampleConfig config, Console console) {
+  private static void banner(
+      ChatServer server, SampleConfig config, String storeName, Console console) {
     URI http = server.httpUri();
     URI ws = server.webSocketUri();
     String tokens;
@@ -184,7 +202,7 @@ public final class Main {
     } else {
       tokens = "from your identity provider (" + config.jwt().issuer() + ")";
     }
-    console.print("Parley chat server (in-memory store) is running at " + http);
+    console.print("Parley chat server (" + storeName + ") is running at " + http);
     console.print("  REST:      " + http + "/rooms   (health: /health/live, /health/ready)");
     console.print("  WebSocket: " + ws);
     console.print("  Token:     " + tokens);
@@ -226,7 +244,10 @@ public final class Main {
 
   /** What the command line asks for. */
   sealed interface Command {
-    record Serve() implements Command {}
+    /**
+     * @param store the value of {@code --store}, or null
+     */
+    record Serve(String store) implements Command {}
 
     record Help() implements Command {}
 
@@ -237,9 +258,20 @@ public final class Main {
      */
     static Command parse(List<String> args) {
       if (args.isEmpty()) {
-        return new Serve();
+        return new Serve(null);
       }
       String first = args.getFirst();
+      if (first.startsWith("--store=")) {
+        requireNoMore(args, 1);
+        return store(first.substring("--store=".length()));
+      }
+      if (first.equals("--store")) {
+        if (args.size() < 2) {
+          throw new IllegalArgumentException("--store needs a value, as in --store=postgres");
+        }
+        requireNoMore(args, 2);
+        return store(args.get(1));
+      }
       if (first.equals("-h") || first.equals("--help")) {
         requireNoMore(args, 1);
         return new Help();
@@ -257,6 +289,13 @@ public final class Main {
         return devToken(args.get(1));
       }
       throw new IllegalArgumentException("unknown argument '" + first + "'");
+    }
+
+    private static Command store(String value) {
+      if (value.isBlank()) {
+        throw new IllegalArgumentException("--store needs a value, as in --store=postgres");
+      }
+      return new Serve(value);
     }
 
     private static Command devToken(String user) {

@@ -1,9 +1,13 @@
 package dev.parley.sample;
 
 import dev.parley.adapter.fargate.FargateServerConfig;
+import dev.parley.adapter.postgres.PostgresConfig;
 import dev.parley.protocol.auth.JwtSettings;
+import java.util.Arrays;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /**
  * The sample server's configuration, read from environment variables: where to listen ({@link
@@ -12,8 +16,46 @@ import java.util.Objects;
  * given at all.
  *
  * @param developmentSecret whether tokens are verified with {@link #DEVELOPMENT_SECRET}
+ * @param store where the data lives: {@code --store}, else {@value #ENV_STORE}, else memory
+ * @param postgres how to reach PostgreSQL ({@link PostgresConfig#fromEnvironment}); null unless the
+ *     store is {@link Store#POSTGRES}
  */
-record SampleConfig(FargateServerConfig server, JwtSettings jwt, boolean developmentSecret) {
+record SampleConfig(
+    FargateServerConfig server,
+    JwtSettings jwt,
+    boolean developmentSecret,
+    Store store,
+    PostgresConfig postgres) {
+
+  /** The variable that selects the store when there is no {@code --store} flag. */
+  static final String ENV_STORE = "CHAT_STORE";
+
+  /** The stores the sample can run on. */
+  enum Store {
+    MEMORY,
+    POSTGRES;
+
+    /**
+     * @param source where the value came from, for the error message
+     * @throws IllegalArgumentException naming the accepted values
+     */
+    static Store parse(String value, String source) {
+      String name = value.strip().toUpperCase(Locale.ROOT);
+      for (Store store : values()) {
+        if (store.name().equals(name)) {
+          return store;
+        }
+      }
+      throw new IllegalArgumentException(
+          source + " must be one of " + names() + ", was: '" + value + "'");
+    }
+
+    static String names() {
+      return Arrays.stream(values())
+          .map(store -> store.name().toLowerCase(Locale.ROOT))
+          .collect(Collectors.joining("|"));
+    }
+  }
 
   /**
    * The HS256 secret used when neither {@value JwtSettings#ENV_SECRET} nor {@value
@@ -26,6 +68,10 @@ record SampleConfig(FargateServerConfig server, JwtSettings jwt, boolean develop
   SampleConfig {
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(jwt, "jwt");
+    Objects.requireNonNull(store, "store");
+    if ((store == Store.POSTGRES) != (postgres != null)) {
+      throw new IllegalArgumentException("a PostgreSQL configuration goes with --store=postgres");
+    }
   }
 
   /**
@@ -34,8 +80,28 @@ record SampleConfig(FargateServerConfig server, JwtSettings jwt, boolean develop
    * @throws IllegalArgumentException with a one-line message naming the variable at fault
    */
   static SampleConfig fromEnvironment(Map<String, String> env) {
+    return fromEnvironment(env, null);
+  }
+
+  /**
+   * Reads the whole configuration, with the store named on the command line ({@code --store}) if
+   * any: it wins over {@value #ENV_STORE}.
+   *
+   * @param storeFlag the value of {@code --store}, or null
+   * @throws IllegalArgumentException with a one-line message naming the variable at fault
+   */
+  static SampleConfig fromEnvironment(Map<String, String> env, String storeFlag) {
+    Store store;
+    if (storeFlag != null) {
+      store = Store.parse(storeFlag, "--store");
+    } else if (!isBlank(env.get(ENV_STORE))) {
+      store = Store.parse(env.get(ENV_STORE), ENV_STORE);
+    } else {
+      store = Store.MEMORY;
+    }
     FargateServerConfig server = FargateServerConfig.fromEnvironment(env);
-    return new SampleConfig(server, jwtSettings(env), usesDevelopmentSecret(env));
+    PostgresConfig postgres = store == Store.POSTGRES ? PostgresConfig.fromEnvironment(env) : null;
+    return new SampleConfig(server, jwtSettings(env), usesDevelopmentSecret(env), store, postgres);
   }
 
   /**

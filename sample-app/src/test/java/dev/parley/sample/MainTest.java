@@ -139,4 +139,48 @@ class MainTest {
   private String err() {
     return err.toString(StandardCharsets.UTF_8);
   }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--store=oracle | --store must be one of memory|postgres",
+        "--store= | --store needs a value",
+        "--store=postgres | CHAT_POSTGRES_URL is not set",
+      })
+  void aBadStoreFlagIsAOneLineUsageError(String argument, String message) {
+    assertThat(Main.run(new String[] {argument}, Map.of("CHAT_PORT", "0"), console))
+        .isEqualTo(Main.BAD_USAGE);
+    assertThat(err()).startsWith("parley-sample: ").contains(message);
+    assertThat(err().strip()).doesNotContain("\n");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void chatStoreSelectsTheStoreAndABadValueIsAUsageError() {
+    assertThat(Main.run(new String[0], Map.of("CHAT_STORE", "mongo"), console))
+        .isEqualTo(Main.BAD_USAGE);
+    assertThat(err()).contains("CHAT_STORE must be one of memory|postgres");
+  }
+
+  @Test
+  void aPostgresUrlThatIsNotJdbcIsAUsageError() {
+    Map<String, String> env =
+        Map.of("CHAT_STORE", "postgres", "CHAT_POSTGRES_URL", "postgres://localhost/chat");
+    assertThat(Main.run(new String[0], env, console)).isEqualTo(Main.BAD_USAGE);
+    assertThat(err()).contains("CHAT_POSTGRES_URL must be a jdbc:postgresql://");
+  }
+
+  @Test
+  void theFlagWinsOverTheVariableAndMemoryIsTheDefault() {
+    assertThat(SampleConfig.fromEnvironment(Map.of()).store()).isEqualTo(SampleConfig.Store.MEMORY);
+    assertThat(SampleConfig.fromEnvironment(Map.of("CHAT_STORE", "Postgres "), "memory").store())
+        .isEqualTo(SampleConfig.Store.MEMORY);
+    SampleConfig postgres =
+        SampleConfig.fromEnvironment(
+            Map.of(
+                "CHAT_STORE", "postgres", "CHAT_POSTGRES_URL", "jdbc:postgresql://db:5432/chat"));
+    assertThat(postgres.store()).isEqualTo(SampleConfig.Store.POSTGRES);
+    assertThat(postgres.postgres().url()).isEqualTo("jdbc:postgresql://db:5432/chat");
+  }
 }
