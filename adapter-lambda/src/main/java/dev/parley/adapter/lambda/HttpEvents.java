@@ -1,0 +1,210 @@
+package dev.parley.adapter.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import dev.parley.domain.shared.Identifiers;
+import dev.parley.domain.user.UserId;
+import dev.parley.protocol.http.ApiRequest;
+import dev.parley.protocol.http.ApiResponse;
+import dev.parley.protocol.http.Problem;
+import dev.parley.protocol.http.ProblemException;
+import dev.parley.protocol.http.ProblemType;
+import dev.parley.protocol.http.Problems;
+import dev.parley.protocol.rest.RestApi;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** What the REST and HTTP API handlers share: mapping event parts and answering safely. */
+final class HttpEvents {
+  private static final Logger LOG = LoggerFactory.getLogger(HttpEvents.class);
+
+  static final String REQUEST_ID_HEADER = "X-Request-Id";
+
+  private HttpEvents() {}
+
+  /**
+   * Maps the event (which may throw a {@link ProblemException} for a bad event) and hands it to the
+   * REST API. Never throws: a bad event is a 4xx problem, an unexpected fault a logged 500.
+   */
+  static ApiResponse handle(RestApi api, Supplier<ApiRequest> mapping, String requestId) {
+    ApiResponse response;
+    try {
+      response = api.handle(mapping.get());
+    } catch (ProblemException e) {
+      response = RestApi.problem(e.problem(), bare(requestId));
+    } catch (RuntimeException e) {
+      ApiResponse internal = RestApi.problem(Problems.internal(requestId), bare(requestId));
+      response = new ApiResponse(internal.status(), internal.headers(), internal.body(), e);
+    }
+    if (response.fault() != null) {
+      LOG.error("request {} failed", requestId, response.fault());
+    }
+    // As the Fargate runtime does: the id to quote when reporting a problem.
+    return response.withHeader(REQUEST_ID_HEADER, requestId);
+  }
+
+  /** A stand-in request for answering an event that could not be mapped. */
+  static ApiRequest bare(String requestId) {
+    return new ApiRequest("GET", "/", null, null, null, null, requestId);
+  }
+
+  static String requestId(String fromEvent, Context context) {
+    if (fromEvent != null && !fromEvent.isBlank()) {
+      return fromEvent;
+    }
+    if (context != null && context.getAwsRequestId() != null) {
+      return context.getAwsRequestId();
+    }
+    return UUID.randomUUID().toString();
+  }
+
+  static ProblemException malformed(String detail) {
+    return ProblemException.of(ProblemType.MALFORMED_REQUEST, detail);
+  }
+
+  static String method(String method) {
+    if (method == null || method.isBlank()) {
+      throw malformed("the event has no HTTP method");
+    }
+    return method.toUpperCase(Locale.ROOT);
+  }
+
+  static String path(String path) {
+    if (path == null || !path.startsWith("/")) {
+      throw malformed("the event has no path");
+    }
+    return path;
+  }
+
+  /** Header values by lower-case name; the first value where a name has several. */
+  static Map<String, String> headers(
+      Map<String, List<String>> multiValue, Map<String, String> single) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (multiValue != null) {
+      multiValue.forEach(
+          (name, values) -> {
+            if (name != null && values != null && !values.isEmpty() && values.get(0) != null) {
+              headers.putIfAbsent(name.toLowerCase(Locale.ROOT), values.get(0));
+            }
+          });
+    }
+    if (single != null) {
+      single.forEach(
+          (name, value) -> {
+            if (name != null && value != null) {
+              headers.putIfAbsent(name.toLowerCase(Locale.ROOT), value);
+            }
+          });
+    }
+    return headers;
+  }
+
+  /** Decoded query parameters: every value where the event has several, else the single one. */
+  static Map<String, List<String>> query(
+      Map<String, List<String>> multiValue, Map<String, String> single) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (multiValue != null) {
+      multiValue.forEach(
+          (name, values) -> {
+            if (name != null && values != null) {
+              query.put(name, values.stream().filter(v -> v != null).toList());
+            }
+          });
+    }
+    if (single != null) {
+      single.forEach(
+          (name, value) -> {
+            if (name != null && value != null) {
+              query.putIfAbsent(name, List.of(value));
+            }
+          });
+    }
+    return query;
+  }
+
+  /** Parses a raw (still encoded) query string such as {@code a=1&a=2&b=x%20y}. */
+  static Map<String, List<String>> rawQuery(String raw) {
+    Map<String, List<String>> query = new LinkedHashMap<>();
+    if (raw == null || raw.isEmpty()) {
+      return query;
+    }
+    for (String pair : raw.split("&")) {
+      if (pair.isEmpty()) {
+        continue;
+      }
+      int eq = pair.indexOf('=');
+      String name = decode(eq < 0 ? pair : pair.substring(0, eq));
+      String value = eq < 0 ? "" : decode(pair.substring(eq + 1));
+      query.computeIfAbsent(name, n -> new ArrayList<>()).add(value);
+    }
+    query.replaceAll((name, values) -> List.copyOf(values));
+    return query;
+  }
+
+  private static String decode(String part) {
+    try {
+      return URLDecoder.decode(part, StandardCharsets.UTF_8);
+    } catch (IllegalArgumentException e) {
+      throw malformed("the query string is not validly percent-encoded");
+    }
+  }
+
+  /** The body's bytes: base64-decoded when the event says so, else the text in UTF-8. */
+  static byte[] body(String body, boolean base64) {
+    if (body == null) {
+      return new byte[0];
+    }
+    if (!base64) {
+      return body.getBytes(StandardCharsets.UTF_8);
+    }
+    try {
+      return Base64.getMimeDecoder().decode(body);
+    } catch (IllegalArgumentException e) {
+      throw malformed("the body is marked base64-encoded but is not valid base64");
+    }
+  }
+
+  /**
+   * The user named by an authorizer, or null when there is none. An authorizer identity that is not
+   * a valid user id is refused (401), never passed on.
+   */
+  static UserId user(Object identity) {
+    if (identity == null) {
+      return null;
+    }
+    String value = identity.toString();
+    if (!Identifiers.isValid(value)) {
+      throw new ProblemException(
+          Problem.of(ProblemType.UNAUTHENTICATED, "the authorizer's identity is not a user id")
+              .withHeader("WWW-Authenticate", "Bearer realm=\"parley\""));
+    }
+    return new UserId(value);
+  }
+
+  /**
+   * The identity a Lambda authorizer or a Cognito user-pool authorizer put in a v1 (or WebSocket)
+   * request context: {@code claims.sub}, else {@code userId}, else {@code principalId}; null if
+   * none.
+   */
+  static Object identityOf(Map<String, Object> authorizer) {
+    if (authorizer == null) {
+      return null;
+    }
+    if (authorizer.get("claims") instanceof Map<?, ?> claims && claims.get("sub") != null) {
+      return claims.get("sub");
+    }
+    if (authorizer.get("userId") != null) {
+      return authorizer.get("userId");
+    }
+    return authorizer.get("principalId");
+  }
+}

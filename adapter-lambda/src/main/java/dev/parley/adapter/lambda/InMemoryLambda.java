@@ -1,0 +1,49 @@
+package dev.parley.adapter.lambda;
+
+/**
+ * The in-memory deployment's handler classes, for {@code Handler:} lines such as {@code
+ * dev.parley.adapter.lambda.InMemoryLambda$Rest::handleRequest}. Each is a no-argument subclass of
+ * a generic handler passing the one component of this execution environment, built (and registered
+ * for SnapStart priming) in a static field on first use. A DynamoDB deployment declares the same
+ * four classes around its own component.
+ */
+public final class InMemoryLambda {
+  private InMemoryLambda() {}
+
+  /** Built when the first handler class is initialised: during Lambda's init phase. */
+  private static final class Holder {
+    static final LambdaInMemoryComponent RUNTIME = LambdaInMemoryComponent.fromEnvironment();
+
+    static {
+      SnapStartPriming.register(RUNTIME);
+    }
+  }
+
+  /** REST API (v1 payload). */
+  public static final class Rest extends RestApiHandler {
+    public Rest() {
+      super(Holder.RUNTIME);
+    }
+  }
+
+  /** HTTP API (v2 payload). */
+  public static final class Http extends HttpApiHandler {
+    public Http() {
+      super(Holder.RUNTIME);
+    }
+  }
+
+  /** WebSocket API: {@code $connect}, {@code $disconnect}, {@code $default} and the actions. */
+  public static final class WebSocket extends WebSocketHandler {
+    public WebSocket() {
+      super(Holder.RUNTIME);
+    }
+  }
+
+  /** The {@code $connect} REQUEST authorizer; needs only the identity resolver. */
+  public static final class Authorizer extends ConnectAuthorizerHandler {
+    public Authorizer() {
+      super(Holder.RUNTIME.identity());
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package dev.parley.adapter.lambda;
+
+import dev.parley.application.port.out.ClockPort;
+import dev.parley.application.port.out.ConnectionRegistryPort;
+import dev.parley.protocol.auth.IdentityResolver;
+import dev.parley.protocol.rest.RestApi;
+import dev.parley.protocol.ws.WebSocketApi;
+import jakarta.validation.Validator;
+
+/**
+ * What the handlers need from a deployment's object graph. A deployment's Dagger component extends
+ * this interface (with {@link LambdaModule}, a store module, {@code UseCaseModule} and a validation
+ * module) and is built once per execution environment.
+ */
+public interface LambdaRuntime {
+  RestApi restApi();
+
+  WebSocketApi webSocketApi();
+
+  IdentityResolver identity();
+
+  ManagementApiDeliveryAdapter delivery();
+
+  ConnectionRegistryPort connections();
+
+  ClockPort clock();
+
+  Validator validator();
+}

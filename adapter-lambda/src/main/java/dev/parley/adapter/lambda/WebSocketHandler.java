@@ -1,0 +1,200 @@
+package dev.parley.adapter.lambda;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import dev.parley.application.error.ChatException;
+import dev.parley.domain.presence.Connection;
+import dev.parley.domain.presence.ConnectionId;
+import dev.parley.domain.shared.Identifiers;
+import dev.parley.domain.user.UserId;
+import dev.parley.protocol.auth.Authentication;
+import dev.parley.protocol.http.Problem;
+import dev.parley.protocol.http.ProblemException;
+import dev.parley.protocol.http.ProblemType;
+import dev.parley.protocol.http.Problems;
+import dev.parley.protocol.json.Json;
+import dev.parley.protocol.json.ProblemJson;
+import dev.parley.protocol.ws.ServerFrames;
+import dev.parley.protocol.ws.WebSocketApi;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An API Gateway WebSocket API in front of chat-protocol's {@link WebSocketApi}; one function for
+ * every route.
+ *
+ * <ul>
+ *   <li>{@code $connect} registers the connection ({@link WebSocketApi#open}) for the user the
+ *       {@code $connect} authorizer allowed ({@code userId}, else {@code principalId}, in {@code
+ *       requestContext.authorizer}); without an authorizer the handshake's token is verified here
+ *       (401 without a valid one). It answers 200 and echoes the subprotocol the client offered. It
+ *       never posts: API Gateway refuses posts to a connection until {@code $connect} has returned
+ *       (410), so the {@code hello} frame of the Fargate runtime is not sent on Lambda; clients
+ *       read their unread counts over REST.
+ *   <li>{@code $disconnect} forgets the connection ({@link WebSocketApi#close}); best effort, the
+ *       registry's TTL and the 410 clean-up of delivery catch missed ones.
+ *   <li>Every other route ({@code $default} and the action routes) hands the body to {@link
+ *       WebSocketApi#receive} and posts the reply frame (ack, pong or error) to the caller through
+ *       the Management API. The integration returns no body, so the route needs no route response
+ *       and the client never gets a reply twice. An unknown action gets an error frame; the
+ *       connection stays open.
+ * </ul>
+ *
+ * <p>The user of a message is the authorizer's (API Gateway passes the {@code $connect}
+ * authorizer's context with every message), else the registered connection's. Never throws.
+ */
+public class WebSocketHandler
+    implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketHandler.class);
+
+  static final String CONNECT = "$connect";
+  static final String DISCONNECT = "$disconnect";
+
+  private final LambdaRuntime runtime;
+
+  public WebSocketHandler(LambdaRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public APIGatewayV2WebSocketResponse handleRequest(
+      APIGatewayV2WebSocketEvent event, Context context) {
+    var requestContext = event == null ? null : event.getRequestContext();
+    if (requestContext == null
+        || requestContext.getRouteKey() == null
+        || !Identifiers.isValid(requestContext.getConnectionId())) {
+      return response(400, "not an API Gateway WebSocket event");
+    }
+    ConnectionId connection = ConnectionId.of(requestContext.getConnectionId());
+    runtime.delivery().useEndpointOf(requestContext.getDomainName(), requestContext.getStage());
+    try {
+      return switch (requestContext.getRouteKey()) {
+        case CONNECT -> connect(event, connection);
+        case DISCONNECT -> disconnect(connection);
+        default -> message(event, connection);
+      };
+    } catch (RuntimeException e) {
+      LOG.error("WebSocket {} on {} failed", requestContext.getRouteKey(), connection, e);
+      return response(500, "internal error");
+    }
+  }
+
+  private APIGatewayV2WebSocketResponse connect(
+      APIGatewayV2WebSocketEvent event, ConnectionId connection) {
+    HandshakeCredentials credentials =
+        HandshakeCredentials.of(event.getHeaders(), event.getQueryStringParameters());
+    UserId user;
+    try {
+      user = authorizedUser(event);
+      if (user == null) {
+        user = verify(credentials.token());
+      }
+      runtime.webSocketApi().open(connection, user);
+    } catch (ProblemException e) {
+      return response(e.problem().type().status(), e.problem().detail());
+    } catch (ChatException e) {
+      Problem problem = Problems.of(e);
+      return response(problem.type().status(), problem.detail());
+    }
+    LOG.debug("connected {} for {}", connection, user);
+    APIGatewayV2WebSocketResponse response = response(200, null);
+    if (credentials.subprotocol() != null) {
+      response.setHeaders(
+          Map.of(HandshakeCredentials.SEC_WEBSOCKET_PROTOCOL, credentials.subprotocol()));
+    }
+    return response;
+  }
+
+  private UserId verify(String token) {
+    if (token == null) {
+      throw ProblemException.of(ProblemType.UNAUTHENTICATED, "a token is required");
+    }
+    return switch (runtime.identity().authenticate(token)) {
+      case Authentication.Authenticated ok -> ok.userId();
+      case Authentication.Rejected rejected ->
+          throw ProblemException.of(ProblemType.UNAUTHENTICATED, rejected.reason());
+      case Authentication.Unavailable unavailable ->
+          throw ProblemException.of(ProblemType.AUTHENTICATION_UNAVAILABLE, unavailable.reason());
+    };
+  }
+
+  private APIGatewayV2WebSocketResponse disconnect(ConnectionId connection) {
+    try {
+      runtime.webSocketApi().close(connection);
+    } catch (RuntimeException e) {
+      // Best effort, like $disconnect itself: the registry entry expires anyway.
+      LOG.warn("could not forget {}: {}", connection, e.toString());
+    }
+    return response(200, null);
+  }
+
+  private APIGatewayV2WebSocketResponse message(
+      APIGatewayV2WebSocketEvent event, ConnectionId connection) {
+    UserId user;
+    try {
+      user = authorizedUser(event);
+    } catch (ProblemException e) {
+      user = null;
+    }
+    if (user == null) {
+      user =
+          runtime
+              .connections()
+              .find(connection, runtime.clock().now())
+              .map(Connection::userId)
+              .orElse(null);
+    }
+    String frame;
+    if (user == null) {
+      frame =
+          Json.writeString(
+              new ServerFrames.Error(
+                  "error",
+                  null,
+                  null,
+                  ProblemJson.of(
+                      Problem.of(
+                          ProblemType.UNAUTHENTICATED,
+                          "this connection is not registered; reconnect"),
+                      null)));
+    } else {
+      String body =
+          event.isIsBase64Encoded()
+              ? decodeBase64(event.getBody())
+              : event.getBody() == null ? "" : event.getBody();
+      WebSocketApi.Reply reply = runtime.webSocketApi().receive(connection, user, body);
+      if (reply.fault() != null) {
+        LOG.error("a frame from {} failed", connection, reply.fault());
+      }
+      frame = reply.frame();
+    }
+    runtime.delivery().send(connection, frame);
+    return response(200, null);
+  }
+
+  private static String decodeBase64(String body) {
+    try {
+      return new String(HttpEvents.body(body, true), StandardCharsets.UTF_8);
+    } catch (ProblemException e) {
+      // Not a frame at all; receive() answers it with an error frame.
+      return "";
+    }
+  }
+
+  /** The user the {@code $connect} authorizer allowed, or null when there is no authorizer. */
+  private static UserId authorizedUser(APIGatewayV2WebSocketEvent event) {
+    Map<String, Object> authorizer = event.getRequestContext().getAuthorizer();
+    return HttpEvents.user(HttpEvents.identityOf(authorizer));
+  }
+
+  private static APIGatewayV2WebSocketResponse response(int status, String body) {
+    APIGatewayV2WebSocketResponse response = new APIGatewayV2WebSocketResponse();
+    response.setStatusCode(status);
+    response.setBody(body);
+    return response;
+  }
+}
