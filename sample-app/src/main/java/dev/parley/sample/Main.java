@@ -36,15 +36,21 @@ public final class Main {
 
   static final String USAGE =
       """
-      Usage: java -jar parley-sample.jar [--store=memory|postgres | --dev-token USER | --help]
+      Usage: java -jar parley-sample.jar [--store=STORE | --dev-token USER | --help]
 
       Without arguments, starts the Parley chat server (REST, WebSocket /ws, /health/live,
       /health/ready) with an in-memory store: data lives as long as the process. Ctrl-C or
       SIGTERM stops it gracefully (in-flight requests finish, WebSockets close with 1001).
 
       Options:
-        --store=STORE      memory (default) or postgres: PostgreSQL at CHAT_POSTGRES_URL, shared
-                           by every node (migrations applied at start, events across nodes)
+        --store=STORE      memory (default), or
+                           postgres: PostgreSQL at CHAT_POSTGRES_URL, shared by every node
+                             (migrations applied at start, events across nodes), or
+                           dynamodb: the DynamoDB table CHAT_DYNAMODB_TABLE (events reach this
+                             node's WebSockets only), or
+                           dynamodb-local: development; starts DynamoDB Local (the official
+                             emulator, resolved with Maven on first run) in a JVM of its own,
+                             in memory, creates the table and stops the emulator on exit
         --dev-token USER   print an HS256 token for USER, valid 12 hours, and exit
         -h, --help         print this help and exit
 
@@ -56,10 +62,16 @@ public final class Main {
         CHAT_JWT_JWKS_URL  JWKS URL of Cognito or another OIDC issuer (RS256/ES256)
         CHAT_JWT_ISSUER    expected "iss" claim; required with CHAT_JWT_JWKS_URL
         CHAT_JWT_AUDIENCE  expected "aud" claim (optional)
-        CHAT_STORE         memory or postgres, when --store is not given (default memory)
+        CHAT_STORE         the store when --store is not given (default memory)
         CHAT_POSTGRES_URL  jdbc:postgresql://host:5432/database; required with postgres
         CHAT_POSTGRES_USER, CHAT_POSTGRES_PASSWORD, CHAT_POSTGRES_SCHEMA,
         CHAT_POSTGRES_POOL_SIZE (default 10)   optional PostgreSQL settings
+        CHAT_DYNAMODB_TABLE  the table; required with dynamodb (dynamodb-local: parley)
+        AWS_REGION         the table's region (default us-east-1); credentials come from the
+                           AWS SDK's default chain (environment, profile, task role)
+        CHAT_DYNAMODB_ENDPOINT  an endpoint override for dynamodb, e.g. http://127.0.0.1:8000
+        CHAT_DYNAMODB_CREATE_TABLE  true creates the table at start if missing (development;
+                           default false: the table must exist)
       Without CHAT_JWT_SECRET and CHAT_JWT_JWKS_URL, tokens are signed and verified with a
       built-in DEVELOPMENT secret that anyone can read: never run that way in production.
 
@@ -151,11 +163,7 @@ public final class Main {
     try {
       deployment = SampleDeployment.of(config);
     } catch (RuntimeException e) {
-      console.error(
-          "cannot open the "
-              + config.store().name().toLowerCase(java.util.Locale.ROOT)
-              + " store: "
-              + describe(e));
+      console.error("cannot open the " + config.store().flag() + " store: " + describe(e));
       log.debug("store failed", e);
       return FAILED;
     }

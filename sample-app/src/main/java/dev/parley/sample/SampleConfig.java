@@ -1,5 +1,6 @@
 package dev.parley.sample;
 
+import dev.parley.adapter.dynamodb.DynamoDbConfig;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.adapter.postgres.PostgresConfig;
 import dev.parley.protocol.auth.JwtSettings;
@@ -19,30 +20,56 @@ import java.util.stream.Collectors;
  * @param store where the data lives: {@code --store}, else {@value #ENV_STORE}, else memory
  * @param postgres how to reach PostgreSQL ({@link PostgresConfig#fromEnvironment}); null unless the
  *     store is {@link Store#POSTGRES}
+ * @param dynamoDb the DynamoDB table ({@link DynamoDbConfig#fromEnvironment}) for {@link
+ *     Store#DYNAMODB}; for {@link Store#DYNAMODB_LOCAL} the table without an endpoint (the emulator
+ *     supplies it when it has started); null for the other stores
+ * @param createTable whether the deployment creates the DynamoDB table at start ({@value
+ *     #ENV_DYNAMODB_CREATE_TABLE}, always for {@link Store#DYNAMODB_LOCAL})
  */
 record SampleConfig(
     FargateServerConfig server,
     JwtSettings jwt,
     boolean developmentSecret,
     Store store,
-    PostgresConfig postgres) {
+    PostgresConfig postgres,
+    DynamoDbConfig dynamoDb,
+    boolean createTable) {
 
   /** The variable that selects the store when there is no {@code --store} flag. */
   static final String ENV_STORE = "CHAT_STORE";
 
+  /** {@code true} creates the DynamoDB table at start if it is missing (development). */
+  static final String ENV_DYNAMODB_CREATE_TABLE = "CHAT_DYNAMODB_CREATE_TABLE";
+
+  /** The table {@code --store=dynamodb-local} uses unless {@code CHAT_DYNAMODB_TABLE} names one. */
+  static final String DYNAMODB_LOCAL_TABLE = "parley";
+
   /** The stores the sample can run on. */
   enum Store {
-    MEMORY,
-    POSTGRES;
+    MEMORY("memory"),
+    POSTGRES("postgres"),
+    DYNAMODB("dynamodb"),
+    DYNAMODB_LOCAL("dynamodb-local");
+
+    private final String flag;
+
+    Store(String flag) {
+      this.flag = flag;
+    }
+
+    /** The name on the command line and in {@value #ENV_STORE}. */
+    String flag() {
+      return flag;
+    }
 
     /**
      * @param source where the value came from, for the error message
      * @throws IllegalArgumentException naming the accepted values
      */
     static Store parse(String value, String source) {
-      String name = value.strip().toUpperCase(Locale.ROOT);
+      String name = value.strip().toLowerCase(Locale.ROOT);
       for (Store store : values()) {
-        if (store.name().equals(name)) {
+        if (store.flag.equals(name)) {
           return store;
         }
       }
@@ -51,9 +78,7 @@ record SampleConfig(
     }
 
     static String names() {
-      return Arrays.stream(values())
-          .map(store -> store.name().toLowerCase(Locale.ROOT))
-          .collect(Collectors.joining("|"));
+      return Arrays.stream(values()).map(Store::flag).collect(Collectors.joining("|"));
     }
   }
 
@@ -71,6 +96,13 @@ record SampleConfig(
     Objects.requireNonNull(store, "store");
     if ((store == Store.POSTGRES) != (postgres != null)) {
       throw new IllegalArgumentException("a PostgreSQL configuration goes with --store=postgres");
+    }
+    boolean onDynamoDb = store == Store.DYNAMODB || store == Store.DYNAMODB_LOCAL;
+    if (onDynamoDb != (dynamoDb != null)) {
+      throw new IllegalArgumentException("a DynamoDB configuration goes with --store=dynamodb");
+    }
+    if (store == Store.DYNAMODB_LOCAL && (dynamoDb.endpoint() != null || !createTable)) {
+      throw new IllegalArgumentException("--store=dynamodb-local starts its own emulator");
     }
   }
 
@@ -101,7 +133,52 @@ record SampleConfig(
     }
     FargateServerConfig server = FargateServerConfig.fromEnvironment(env);
     PostgresConfig postgres = store == Store.POSTGRES ? PostgresConfig.fromEnvironment(env) : null;
-    return new SampleConfig(server, jwtSettings(env), usesDevelopmentSecret(env), store, postgres);
+    DynamoDbConfig dynamoDb =
+        switch (store) {
+          case DYNAMODB -> DynamoDbConfig.fromEnvironment(env);
+          case DYNAMODB_LOCAL -> dynamoDbLocal(env);
+          case MEMORY, POSTGRES -> null;
+        };
+    boolean createTable =
+        store == Store.DYNAMODB_LOCAL || store == Store.DYNAMODB && createTable(env);
+    return new SampleConfig(
+        server,
+        jwtSettings(env),
+        usesDevelopmentSecret(env),
+        store,
+        postgres,
+        dynamoDb,
+        createTable);
+  }
+
+  /** The emulator's table: {@code CHAT_DYNAMODB_TABLE} or {@value #DYNAMODB_LOCAL_TABLE}. */
+  private static DynamoDbConfig dynamoDbLocal(Map<String, String> env) {
+    if (!isBlank(env.get(DynamoDbConfig.ENDPOINT_VARIABLE))) {
+      throw new IllegalArgumentException(
+          DynamoDbConfig.ENDPOINT_VARIABLE
+              + " is set, but --store=dynamodb-local starts an emulator of its own: unset it, or"
+              + " use --store=dynamodb to run on that endpoint");
+    }
+    String table = env.get(DynamoDbConfig.TABLE_VARIABLE);
+    String region = env.get(DynamoDbConfig.REGION_VARIABLE);
+    return DynamoDbConfig.of(
+        isBlank(table) ? DYNAMODB_LOCAL_TABLE : table.strip(),
+        isBlank(region) ? DynamoDbConfig.DEFAULT_REGION : region.strip(),
+        null);
+  }
+
+  private static boolean createTable(Map<String, String> env) {
+    String value = env.get(ENV_DYNAMODB_CREATE_TABLE);
+    if (isBlank(value)) {
+      return false;
+    }
+    return switch (value.strip().toLowerCase(Locale.ROOT)) {
+      case "true" -> true;
+      case "false" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              ENV_DYNAMODB_CREATE_TABLE + " must be true or false, was '" + value + "'");
+    };
   }
 
   /**

@@ -60,10 +60,18 @@ final class ChatHttpClient {
     return send("PUT", path, token, JSON, TestJson.write(body).getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Bodies above this are sent with {@code Expect: 100-continue}. */
+  private static final int LARGE_BODY = 64 * 1024;
+
   /** Any request; a null token, content type or body is left out. */
   Reply send(String method, String path, String token, String contentType, byte[] body)
       throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).timeout(TIMEOUT);
+    if (body != null && body.length > LARGE_BODY) {
+      // As a well-behaved client does: let the server refuse (413) before the body is sent,
+      // instead of racing the server's close while still writing megabytes.
+      request.expectContinue(true);
+    }
     if (token != null) {
       request.header("Authorization", "Bearer " + token);
     }

@@ -144,9 +144,11 @@ class MainTest {
   @CsvSource(
       delimiter = '|',
       value = {
-        "--store=oracle | --store must be one of memory|postgres",
+        "--store=oracle | --store must be one of memory|postgres|dynamodb|dynamodb-local",
         "--store= | --store needs a value",
         "--store=postgres | CHAT_POSTGRES_URL is not set",
+        "--store=dynamodb | CHAT_DYNAMODB_TABLE is not set",
+        "--store=dynamodb_local | --store must be one of",
       })
   void aBadStoreFlagIsAOneLineUsageError(String argument, String message) {
     assertThat(Main.run(new String[] {argument}, Map.of("CHAT_PORT", "0"), console))
@@ -182,5 +184,89 @@ class MainTest {
                 "CHAT_STORE", "postgres", "CHAT_POSTGRES_URL", "jdbc:postgresql://db:5432/chat"));
     assertThat(postgres.store()).isEqualTo(SampleConfig.Store.POSTGRES);
     assertThat(postgres.postgres().url()).isEqualTo("jdbc:postgresql://db:5432/chat");
+  }
+
+  @ParameterizedTest(name = "{0}={1}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "CHAT_DYNAMODB_ENDPOINT | ftp://dynamo.example | CHAT_DYNAMODB_ENDPOINT must be an http(s) URL",
+        "CHAT_DYNAMODB_ENDPOINT | http://bad host | CHAT_DYNAMODB_ENDPOINT is not a URL",
+        "CHAT_DYNAMODB_CREATE_TABLE | yes | CHAT_DYNAMODB_CREATE_TABLE must be true or false, was 'yes'",
+        "CHAT_DYNAMODB_TABLE | '   ' | CHAT_DYNAMODB_TABLE is not set",
+      })
+  void badDynamoDbConfigurationIsAOneLineUsageError(String name, String value, String expected) {
+    Map<String, String> env = new java.util.HashMap<>(Map.of("CHAT_STORE", "dynamodb"));
+    env.putIfAbsent("CHAT_DYNAMODB_TABLE", "chat");
+    env.put(name, value);
+
+    assertThat(Main.run(new String[0], env, console)).isEqualTo(Main.BAD_USAGE);
+
+    assertThat(out()).isEmpty();
+    assertThat(err()).startsWith("parley-sample: ").contains(expected);
+    assertThat(err().strip()).doesNotContain("\n").doesNotContain("Exception");
+  }
+
+  @Test
+  void dynamoDbLocalRefusesAnEndpointSinceItStartsItsOwnEmulator() {
+    Map<String, String> env = Map.of("CHAT_DYNAMODB_ENDPOINT", "http://127.0.0.1:8000");
+
+    assertThat(Main.run(new String[] {"--store=dynamodb-local"}, env, console))
+        .isEqualTo(Main.BAD_USAGE);
+
+    assertThat(out()).isEmpty();
+    assertThat(err().strip())
+        .startsWith("parley-sample: CHAT_DYNAMODB_ENDPOINT is set")
+        .contains("--store=dynamodb")
+        .doesNotContain("\n");
+  }
+
+  @Test
+  void theDynamoDbStoresReadTheirTableRegionAndEndpoint() {
+    SampleConfig dynamoDb =
+        SampleConfig.fromEnvironment(
+            Map.of(
+                "CHAT_STORE", "DynamoDB ",
+                "CHAT_DYNAMODB_TABLE", " chat ",
+                "AWS_REGION", "eu-west-1",
+                "CHAT_DYNAMODB_ENDPOINT", "http://127.0.0.1:8000",
+                "CHAT_DYNAMODB_CREATE_TABLE", "TRUE"));
+    assertThat(dynamoDb.store()).isEqualTo(SampleConfig.Store.DYNAMODB);
+    assertThat(dynamoDb.dynamoDb().table()).isEqualTo("chat");
+    assertThat(dynamoDb.dynamoDb().region()).isEqualTo("eu-west-1");
+    assertThat(dynamoDb.dynamoDb().endpoint()).hasToString("http://127.0.0.1:8000");
+    assertThat(dynamoDb.createTable()).isTrue();
+    assertThat(dynamoDb.postgres()).isNull();
+
+    SampleConfig production =
+        SampleConfig.fromEnvironment(Map.of("CHAT_DYNAMODB_TABLE", "chat"), "dynamodb");
+    assertThat(production.createTable()).isFalse();
+    assertThat(production.dynamoDb().region()).isEqualTo("us-east-1");
+    assertThat(production.dynamoDb().endpoint()).isNull();
+
+    SampleConfig local = SampleConfig.fromEnvironment(Map.of(), "dynamodb-local");
+    assertThat(local.store()).isEqualTo(SampleConfig.Store.DYNAMODB_LOCAL);
+    assertThat(local.dynamoDb().table()).isEqualTo("parley");
+    assertThat(local.dynamoDb().endpoint()).isNull();
+    assertThat(local.createTable()).isTrue();
+    assertThat(
+            SampleConfig.fromEnvironment(Map.of("CHAT_DYNAMODB_TABLE", "mine"), "dynamodb-local")
+                .dynamoDb()
+                .table())
+        .isEqualTo("mine");
+
+    assertThat(SampleConfig.fromEnvironment(Map.of()).dynamoDb()).isNull();
+  }
+
+  @Test
+  void helpListsTheDynamoDbStoresAndTheirVariables() {
+    assertThat(Main.run(new String[] {"-h"}, Map.of(), console)).isEqualTo(Main.OK);
+    assertThat(out())
+        .contains(
+            "dynamodb-local",
+            "CHAT_DYNAMODB_TABLE",
+            "AWS_REGION",
+            "CHAT_DYNAMODB_ENDPOINT",
+            "CHAT_DYNAMODB_CREATE_TABLE");
   }
 }
