@@ -36,13 +36,19 @@ public final class Main {
 
   static final String USAGE =
       """
-      Usage: java -jar parley-sample.jar [--store=STORE | --dev-token USER | --help]
+      Usage: java -jar parley-sample.jar [--runtime=RUNTIME] [--store=STORE]
+             java -jar parley-sample.jar --dev-token USER | --help
 
       Without arguments, starts the Parley chat server (REST, WebSocket /ws, /health/live,
       /health/ready) with an in-memory store: data lives as long as the process. Ctrl-C or
       SIGTERM stops it gracefully (in-flight requests finish, WebSockets close with 1001).
 
       Options:
+        --runtime=RUNTIME  fargate (default): the Jetty server, or
+                           lambda-local: the AWS Lambda handlers behind a local API Gateway
+                             emulator (HTTP API on CHAT_PORT, WebSocket API at /ws, its
+                             @connections endpoint at /ws/@connections); store memory only;
+                             no hello frame on connect, as on AWS
         --store=STORE      memory (default), or
                            postgres: PostgreSQL at CHAT_POSTGRES_URL, shared by every node
                              (migrations applied at start, events across nodes), or
@@ -118,8 +124,31 @@ public final class Main {
         yield OK;
       }
       case Command.DevToken devToken -> devToken(devToken.user(), env, console);
-      case Command.Serve serve -> serve(serve.store(), env, console);
+      case Command.Serve serve ->
+          serve.runtime() == null || serve.runtime().equals(FARGATE)
+              ? serve(serve.store(), env, console)
+              : serve.runtime().equals(LAMBDA_LOCAL)
+                  ? LambdaLocalMain.serve(serve.store(), env, console)
+                  : unknownRuntime(serve.runtime(), console);
     };
+  }
+
+  /** {@code --runtime}: the Jetty server of adapter-fargate (default). */
+  static final String FARGATE = "fargate";
+
+  /** {@code --runtime}: the Lambda handlers behind the local API Gateway emulator. */
+  static final String LAMBDA_LOCAL = "lambda-local";
+
+  private static int unknownRuntime(String runtime, Console console) {
+    console.error(
+        "--runtime must be one of "
+            + FARGATE
+            + "|"
+            + LAMBDA_LOCAL
+            + ", was: '"
+            + runtime
+            + "'; see --help");
+    return BAD_USAGE;
   }
 
   private static int devToken(String user, Map<String, String> env, Console console) {
@@ -254,8 +283,9 @@ public final class Main {
   sealed interface Command {
     /**
      * @param store the value of {@code --store}, or null
+     * @param runtime the value of {@code --runtime}, or null (fargate)
      */
-    record Serve(String store) implements Command {}
+    record Serve(String store, String runtime) implements Command {}
 
     record Help() implements Command {}
 
@@ -266,20 +296,9 @@ public final class Main {
      */
     static Command parse(List<String> args) {
       if (args.isEmpty()) {
-        return new Serve(null);
+        return new Serve(null, null);
       }
       String first = args.getFirst();
-      if (first.startsWith("--store=")) {
-        requireNoMore(args, 1);
-        return store(first.substring("--store=".length()));
-      }
-      if (first.equals("--store")) {
-        if (args.size() < 2) {
-          throw new IllegalArgumentException("--store needs a value, as in --store=postgres");
-        }
-        requireNoMore(args, 2);
-        return store(args.get(1));
-      }
       if (first.equals("-h") || first.equals("--help")) {
         requireNoMore(args, 1);
         return new Help();
@@ -296,14 +315,49 @@ public final class Main {
         requireNoMore(args, 2);
         return devToken(args.get(1));
       }
-      throw new IllegalArgumentException("unknown argument '" + first + "'");
+      // Serving: --store and --runtime, each at most once, in any order.
+      String store = null;
+      String runtime = null;
+      for (int i = 0; i < args.size(); i++) {
+        String arg = args.get(i);
+        String option;
+        String value;
+        if (arg.startsWith("--store=") || arg.startsWith("--runtime=")) {
+          option = arg.substring(0, arg.indexOf('='));
+          value = arg.substring(arg.indexOf('=') + 1);
+        } else if (arg.equals("--store") || arg.equals("--runtime")) {
+          option = arg;
+          if (i + 1 >= args.size()) {
+            throw new IllegalArgumentException(needsValue(option));
+          }
+          value = args.get(++i);
+        } else if (i == 0) {
+          throw new IllegalArgumentException("unknown argument '" + arg + "'");
+        } else {
+          throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+        }
+        if (value.isBlank()) {
+          throw new IllegalArgumentException(needsValue(option));
+        }
+        if (option.equals("--store")) {
+          if (store != null) {
+            throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+          }
+          store = value;
+        } else {
+          if (runtime != null) {
+            throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+          }
+          runtime = value;
+        }
+      }
+      return new Serve(store, runtime);
     }
 
-    private static Command store(String value) {
-      if (value.isBlank()) {
-        throw new IllegalArgumentException("--store needs a value, as in --store=postgres");
-      }
-      return new Serve(value);
+    private static String needsValue(String option) {
+      return option.equals("--store")
+          ? "--store needs a value, as in --store=postgres"
+          : "--runtime needs a value, as in --runtime=lambda-local";
     }
 
     private static Command devToken(String user) {

@@ -45,20 +45,37 @@ final class ChatSocket implements WebSocket.Listener {
 
   /** Connects with {@code Authorization: Bearer <token>} and waits for the hello frame. */
   static ChatSocket connect(URI uri, String token) throws Exception {
+    return connect(uri, token, true);
+  }
+
+  /**
+   * Connects with {@code Authorization: Bearer <token>}; waits for the hello frame when {@code
+   * awaitHello} (a runtime that sends none, such as Lambda, passes false).
+   */
+  static ChatSocket connect(URI uri, String token, boolean awaitHello) throws Exception {
     return connect(
         ChatHttpClient.shared().newWebSocketBuilder().header("Authorization", "Bearer " + token),
-        uri);
+        uri,
+        awaitHello);
   }
 
   /** Connects with a prepared builder and waits for the hello frame. */
   static ChatSocket connect(WebSocket.Builder builder, URI uri) throws Exception {
+    return connect(builder, uri, true);
+  }
+
+  /** Connects with a prepared builder; waits for the hello frame when {@code awaitHello}. */
+  static ChatSocket connect(WebSocket.Builder builder, URI uri, boolean awaitHello)
+      throws Exception {
     ChatSocket socket = new ChatSocket(uri.getPath());
     socket.webSocket =
         builder
             .connectTimeout(TIMEOUT)
             .buildAsync(uri, socket)
             .get(TIMEOUT.toMillis(), MILLISECONDS);
-    socket.hello = socket.await(f -> f.path("type").asText().equals("hello"), "the hello frame");
+    if (awaitHello) {
+      socket.hello = socket.await(f -> f.path("type").asText().equals("hello"), "the hello frame");
+    }
     return socket;
   }
 
@@ -66,7 +83,11 @@ final class ChatSocket implements WebSocket.Listener {
     return ChatHttpClient.shared();
   }
 
+  /** The hello frame; fails when the socket was connected without waiting for one. */
   JsonNode hello() {
+    if (hello == null) {
+      throw new AssertionError(name + ": connected without a hello frame");
+    }
     return hello;
   }
 

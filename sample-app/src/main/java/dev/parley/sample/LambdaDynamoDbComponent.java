@@ -1,0 +1,50 @@
+package dev.parley.sample;
+
+import dagger.BindsInstance;
+import dagger.Component;
+import dev.parley.adapter.dynamodb.DynamoDbConfig;
+import dev.parley.adapter.dynamodb.DynamoDbStoreModule;
+import dev.parley.adapter.lambda.LambdaConfig;
+import dev.parley.adapter.lambda.LambdaModule;
+import dev.parley.adapter.lambda.LambdaRuntime;
+import dev.parley.application.service.UseCaseModule;
+import dev.parley.protocol.auth.JwtSettings;
+import dev.parley.testkit.ValidationModule;
+import jakarta.inject.Singleton;
+
+/**
+ * The "Lambda on DynamoDB" deployment: the handlers of adapter-lambda on the single table of
+ * adapter-dynamodb. Built once per execution environment by {@link DynamoDbLambda}.
+ */
+@Singleton
+@Component(
+    modules = {
+      LambdaModule.class,
+      DynamoDbStoreModule.class,
+      UseCaseModule.class,
+      ValidationModule.class
+    })
+public interface LambdaDynamoDbComponent extends LambdaRuntime {
+
+  /** A component configured from the function's environment variables. */
+  static LambdaDynamoDbComponent fromEnvironment() {
+    return create(
+        LambdaConfig.fromEnvironment(System.getenv()),
+        JwtSettings.fromEnvironment(System.getenv()),
+        DynamoDbConfig.fromEnvironment(System.getenv()));
+  }
+
+  static LambdaDynamoDbComponent create(
+      LambdaConfig config, JwtSettings jwt, DynamoDbConfig dynamoDb) {
+    return DaggerLambdaDynamoDbComponent.factory().create(config, jwt, dynamoDb);
+  }
+
+  /** Builds the component from the deployment's configuration values. */
+  @Component.Factory
+  interface Factory {
+    LambdaDynamoDbComponent create(
+        @BindsInstance LambdaConfig config,
+        @BindsInstance JwtSettings jwt,
+        @BindsInstance DynamoDbConfig dynamoDb);
+  }
+}
