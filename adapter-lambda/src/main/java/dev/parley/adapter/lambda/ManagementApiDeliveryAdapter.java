@@ -179,6 +179,11 @@ public final class ManagementApiDeliveryAdapter implements EventDeliveryPort {
     connections.remove(connection);
   }
 
+  /**
+   * Backs off between retries of a throttled @connections call (LimitExceededException): API
+   * Gateway asks callers to slow down, and the wait runs on the fan-out's virtual thread, so it
+   * blocks no platform thread. Bounded by the retry policy (4 attempts from 50 ms).
+   */
   private static boolean pause(Duration delay) {
     try {
       Thread.sleep(delay);

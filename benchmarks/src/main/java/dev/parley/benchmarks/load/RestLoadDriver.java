@@ -207,6 +207,8 @@ public final class RestLoadDriver {
             loadAverage,
             firstError);
     System.out.println(line(result));
+    // A load driver, not a test: a short fixed gap between phases lets the server's GC and
+    // closed connections settle, so one phase's tail does not bleed into the next one's numbers.
     Thread.sleep(PAUSE_BETWEEN_PHASES_MILLIS);
     return result;
   }

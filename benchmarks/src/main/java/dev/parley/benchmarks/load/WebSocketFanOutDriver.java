@@ -141,6 +141,7 @@ public final class WebSocketFanOutDriver {
     long expected = (long) connections * (totalPosts - warmupPosts);
     long graceEnd = System.nanoTime() + DELIVERY_GRACE.toNanos();
     while (measuredDeliveries() < expected && System.nanoTime() < graceEnd) {
+      // Polls a counter that receiver threads update, bounded by the grace deadline.
       Thread.sleep(50);
     }
     pinging = false;
