@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Verifies JWTs with nimbus-jose-jwt: HS256 against a shared secret, or RS256/ES256 against the
@@ -35,6 +36,10 @@ import java.util.function.BooleanSupplier;
  * clock skew, {@code iss} and {@code aud} when configured, and requires {@code exp} and a {@code
  * sub} that is a valid {@link UserId}. Refuses unsigned ({@code alg: none}) and encrypted tokens,
  * and any algorithm outside the mode's set, whatever the token's header says.
+ *
+ * <p>A token that verified is remembered (by its hash) until its {@code exp}, five minutes at most,
+ * or until the JWKS keys are fetched again, so clients that send the same token on every request
+ * are verified once: see {@link VerifiedTokens}.
  *
  * <p>Thread-safe: build one per process and share it. Logs nothing; never throws for a bad token.
  */
@@ -53,7 +58,9 @@ public final class JwtIdentityResolver implements IdentityResolver {
 
   private final Set<JWSAlgorithm> algorithms;
   private final BooleanSupplier keysLoaded;
+  private final LongSupplier keyGeneration;
   private final DefaultJWTProcessor<SecurityContext> processor;
+  private final VerifiedTokens verified;
 
   /** A resolver for {@code settings}, checking times against the system clock. */
   public JwtIdentityResolver(JwtSettings settings) {
@@ -72,12 +79,14 @@ public final class JwtIdentityResolver implements IdentityResolver {
       case JwtSettings.SharedSecret secret -> {
         this.algorithms = SECRET_ALGORITHMS;
         this.keysLoaded = () -> true;
+        this.keyGeneration = () -> 0;
         keys = new ImmutableSecret<>(secret.bytes());
       }
       case JwtSettings.JwkSetUrl url -> {
         RemoteKeys remote = RemoteKeys.of(url);
         this.algorithms = JWKS_ALGORITHMS;
         this.keysLoaded = remote::everLoaded;
+        this.keyGeneration = remote::generation;
         keys = remote.source();
       }
     }
@@ -89,6 +98,7 @@ public final class JwtIdentityResolver implements IdentityResolver {
     jwtProcessor.setJWSKeySelector(new JWSVerificationKeySelector<>(algorithms, keys));
     jwtProcessor.setJWTClaimsSetVerifier(new ClaimsVerifier(settings, clock));
     this.processor = jwtProcessor;
+    this.verified = new VerifiedTokens(clock);
   }
 
   @Override
@@ -99,6 +109,21 @@ public final class JwtIdentityResolver implements IdentityResolver {
     if (token.length() > MAX_TOKEN_LENGTH) {
       return new Authentication.Rejected(Reasons.MALFORMED);
     }
+    long keys = keyGeneration.getAsLong();
+    Authentication.Authenticated known = verified.find(token, keys);
+    if (known != null) {
+      return known;
+    }
+    Authentication result = verify(token);
+    if (result instanceof Authentication.Authenticated ok) {
+      // Tagged with the key set read before verifying: if a fetch raced in, the entry is stale
+      // at once rather than trusted under keys it was not checked against.
+      verified.remember(token, ok, keys);
+    }
+    return result;
+  }
+
+  private Authentication verify(String token) {
     SignedJWT jwt;
     try {
       JWT parsed = JWTParser.parse(token);

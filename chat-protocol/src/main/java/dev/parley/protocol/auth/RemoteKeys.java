@@ -8,6 +8,7 @@ import com.nimbusds.jose.util.DefaultResourceRetriever;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The keys published at a JWKS URL, as nimbus fetches them: on first use, cached for {@link
@@ -33,6 +34,7 @@ final class RemoteKeys {
 
   private final JWKSource<SecurityContext> source;
   private volatile boolean loaded;
+  private final AtomicLong fetches = new AtomicLong();
 
   RemoteKeys(URL url) {
     int timeout = Math.toIntExact(HTTP_TIMEOUT.toMillis());
@@ -45,6 +47,7 @@ final class RemoteKeys {
                 event -> {
                   if (event instanceof CachingJWKSetSource.RefreshCompletedEvent) {
                     loaded = true;
+                    fetches.incrementAndGet();
                   }
                 })
             // No refresh-ahead: it needs background threads, which a Lambda freezes between
@@ -75,5 +78,13 @@ final class RemoteKeys {
    */
   boolean everLoaded() {
     return loaded;
+  }
+
+  /**
+   * How many times the key set was fetched: it changes whenever the keys may have, so a verdict
+   * reached with older keys (a remembered token) is not trusted past it.
+   */
+  long generation() {
+    return fetches.get();
   }
 }
