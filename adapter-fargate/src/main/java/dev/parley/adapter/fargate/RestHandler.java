@@ -50,6 +50,8 @@ final class RestHandler extends Handler.Abstract {
   /** A response that cannot be written within this time is abandoned (the client is stuck). */
   private static final long WRITE_TIMEOUT_SECONDS = 60;
 
+  private static final byte[] EMPTY = new byte[0];
+
   private final RestApi rest;
   private final IdentityResolver identity;
   private final RouteTemplates templates;
@@ -107,7 +109,8 @@ final class RestHandler extends Handler.Abstract {
     Map<String, String> headers = headers(fields);
     ApiRequest bare = bare(request, requestId);
     // A declared length over the limit is refused before a byte of the body is read.
-    if (fields.getLongField(HttpHeader.CONTENT_LENGTH) > RestApi.MAX_BODY_BYTES) {
+    long declared = fields.getLongField(HttpHeader.CONTENT_LENGTH);
+    if (declared > RestApi.MAX_BODY_BYTES) {
       return tooLarge(bare);
     }
     Map<String, List<String>> query;
@@ -121,7 +124,7 @@ final class RestHandler extends Handler.Abstract {
     }
     byte[] body;
     try {
-      body = Content.Source.asInputStream(request).readNBytes(RestApi.MAX_BODY_BYTES + 1);
+      body = body(request, declared, fields.contains(HttpHeader.TRANSFER_ENCODING));
     } catch (IOException e) {
       // Malformed chunking or a stalled upload; if the client is gone, nobody reads this.
       LOG.debug("could not read the body of request {}: {}", requestId, e.toString());
@@ -136,6 +139,20 @@ final class RestHandler extends Handler.Abstract {
       MDC.put(LogKeys.USER_ID, user.value());
     }
     return rest.handle(new ApiRequest(method, path, query, headers, body, user, requestId));
+  }
+
+  /**
+   * Reads the body into an array of its declared size: a post's body is a few hundred bytes, and
+   * reading it with a default-sized buffer allocated 16 KB per request (measurable in the load
+   * benchmark's GC time). A chunked body of unknown size is read up to the limit + 1, so an
+   * oversized one is noticed without reading it all.
+   */
+  private static byte[] body(Request request, long declared, boolean chunked) throws IOException {
+    if (declared == 0 || (declared < 0 && !chunked)) {
+      return EMPTY; // HTTP/1.1: no Content-Length and no Transfer-Encoding means no body
+    }
+    int limit = declared > 0 ? (int) declared : RestApi.MAX_BODY_BYTES + 1;
+    return Content.Source.asInputStream(request).readNBytes(limit);
   }
 
   /**
