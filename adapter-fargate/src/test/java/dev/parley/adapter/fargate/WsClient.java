@@ -12,12 +12,16 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A java.net.http WebSocket client that queues the text frames it receives and its close. */
-final class WsClient implements WebSocket.Listener {
-  static final long TIMEOUT_SECONDS = 10;
+/**
+ * A java.net.http WebSocket client that queues the text frames it receives and its close. Public,
+ * and published in this module's test-jar, because adapter-postgres's two-node test drives the same
+ * server with it.
+ */
+public final class WsClient implements WebSocket.Listener {
+  public static final long TIMEOUT_SECONDS = 10;
 
   /** How the server closed the connection. */
-  record Closed(int code, String reason) {}
+  public record Closed(int code, String reason) {}
 
   private final BlockingQueue<String> frames = new LinkedBlockingQueue<>();
   private final CompletableFuture<Closed> closed = new CompletableFuture<>();
@@ -52,12 +56,12 @@ final class WsClient implements WebSocket.Listener {
     closed.completeExceptionally(error);
   }
 
-  WebSocket socket() {
+  public WebSocket socket() {
     return socket;
   }
 
   /** The next text frame, parsed; fails the test after 10 s without one. */
-  JsonNode next() throws Exception {
+  public JsonNode next() throws Exception {
     String frame = frames.poll(TIMEOUT_SECONDS, TimeUnit.SECONDS);
     if (frame == null) {
       fail("no frame within " + TIMEOUT_SECONDS + " s; closed: " + closed);
@@ -66,7 +70,7 @@ final class WsClient implements WebSocket.Listener {
   }
 
   /** The next frame, which must be of {@code type}. */
-  JsonNode next(String type) throws Exception {
+  public JsonNode next(String type) throws Exception {
     JsonNode frame = next();
     if (!type.equals(frame.path("type").asText())) {
       fail("expected a " + type + " frame, got " + frame);
@@ -74,21 +78,35 @@ final class WsClient implements WebSocket.Listener {
     return frame;
   }
 
-  void send(String text) throws Exception {
+  /**
+   * The next event frame named {@code name}, skipping other frames (presence, typing) on the way.
+   */
+  public JsonNode nextEvent(String name) throws Exception {
+    for (int skipped = 0; skipped < 20; skipped++) {
+      JsonNode frame = next();
+      if ("event".equals(frame.path("type").asText())
+          && name.equals(frame.path("event").asText())) {
+        return frame;
+      }
+    }
+    return fail("no " + name + " event among the next 20 frames");
+  }
+
+  public void send(String text) throws Exception {
     socket.sendText(text, true).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
   /** Waits for the server to close the connection. */
-  Closed awaitClose() throws Exception {
+  public Closed awaitClose() throws Exception {
     return closed.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
   }
 
-  boolean isClosed() {
+  public boolean isClosed() {
     return closed.isDone();
   }
 
   /** Frames received and not yet taken. */
-  int pending() {
+  public int pending() {
     return frames.size();
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.adapter.fargate.ChatServer;
+import dev.parley.adapter.fargate.WsClient;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.auth.DevTokens;
 import dev.parley.protocol.json.Json;
