@@ -7,6 +7,7 @@ import dev.parley.adapter.fargate.FargateModule;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.ListHistoryUseCase;
+import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.service.UseCaseModule;
 import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.testkit.InMemoryStoreModule;
@@ -43,6 +44,9 @@ public interface FargateInMemoryComponent {
    * was stored while the server is stopped).
    */
   ListHistoryUseCase listHistory();
+
+  /** The registry of live connections, for the same kind of checks (what the server forgot). */
+  ConnectionRegistryPort connections();
 
   /** Builds the component from the deployment's configuration values. */
   @Component.Factory

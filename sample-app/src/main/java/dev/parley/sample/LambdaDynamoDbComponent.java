@@ -11,6 +11,7 @@ import dev.parley.application.service.UseCaseModule;
 import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.testkit.ValidationModule;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * The "Lambda on DynamoDB" deployment: the handlers of adapter-lambda on the single table of
@@ -38,6 +39,9 @@ public interface LambdaDynamoDbComponent extends LambdaRuntime {
       LambdaConfig config, JwtSettings jwt, DynamoDbConfig dynamoDb) {
     return DaggerLambdaDynamoDbComponent.factory().create(config, jwt, dynamoDb);
   }
+
+  /** The one DynamoDB client of this execution environment; lambda-local closes it on shutdown. */
+  DynamoDbClient client();
 
   /** Builds the component from the deployment's configuration values. */
   @Component.Factory

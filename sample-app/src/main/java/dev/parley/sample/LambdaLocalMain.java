@@ -1,14 +1,15 @@
 package dev.parley.sample;
 
-import dev.parley.adapter.lambda.LambdaInMemoryComponent;
-import dev.parley.sample.lambdalocal.LambdaLocal;
+import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * {@code --runtime=lambda-local}: the Lambda handlers of adapter-lambda, in this process, behind
- * the local API Gateway emulator, on {@code CHAT_HOST}:{@code CHAT_PORT}. In-memory store only.
+ * the local API Gateway emulator, on {@code CHAT_HOST}:{@code CHAT_PORT}, on the in-memory store or
+ * on DynamoDB ({@code dynamodb}: a real table; {@code dynamodb-local}: DynamoDB Local, started and
+ * stopped with it). See {@link LambdaLocalDeployment}.
  */
 final class LambdaLocalMain {
   private LambdaLocalMain() {}
@@ -16,61 +17,89 @@ final class LambdaLocalMain {
   static int serve(String store, Map<String, String> env, Console console) {
     SampleConfig config;
     try {
+      // The store first: PostgreSQL's settings do not matter to a runtime that cannot use them.
+      SampleConfig.Store selected = SampleConfig.store(env, store);
+      if (!LambdaLocalDeployment.runsOn(selected)) {
+        console.error(
+            "--runtime=lambda-local runs on --store=memory, dynamodb or dynamodb-local, was: "
+                + selected.flag()
+                + " (the Lambda handlers have no PostgreSQL component; use --runtime=fargate"
+                + " --store=postgres); see --help");
+        return Main.BAD_USAGE;
+      }
       config = SampleConfig.fromEnvironment(env, store);
     } catch (IllegalArgumentException e) {
       console.error(e.getMessage());
       return Main.BAD_USAGE;
     }
-    if (config.store() != SampleConfig.Store.MEMORY) {
-      console.error(
-          "--runtime=lambda-local runs on --store=memory only, was: "
-              + config.store().flag()
-              + "; see --help");
-      return Main.BAD_USAGE;
-    }
     Logger log = LoggerFactory.getLogger(LambdaLocalMain.class);
     if (config.developmentSecret()) {
-      log.warn("DEVELOPMENT MODE: tokens are verified with the built-in development secret");
+      log.warn(Main.DEVELOPMENT_SECRET_WARNING);
     }
-    LambdaLocal local;
+    LambdaLocalDeployment deployment;
     try {
-      local =
-          LambdaLocal.start(
-              config.server().host(),
-              config.server().port(),
-              lambda -> LambdaInMemoryComponent.create(lambda, config.jwt()));
+      deployment = LambdaLocalDeployment.start(config);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Main.FAILED;
+    } catch (RuntimeException e) {
+      // Unchecked: the store (DynamoDB unreachable, a missing table, DynamoDB Local not starting).
+      console.error("cannot open the " + config.store().flag() + " store: " + Main.describe(e));
+      log.debug("store failed", e);
+      return Main.FAILED;
     } catch (Exception e) {
+      // Checked: Jetty could not listen.
       console.error(
           "cannot start the API Gateway emulator on port "
               + config.server().port()
               + ": "
-              + e.getMessage());
+              + Main.describe(e));
       log.debug("start failed", e);
       return Main.FAILED;
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(local::close, "parley-lambda-local-shutdown"));
-    var emulator = local.emulator();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  log.info("shutdown requested; stopping the emulator, then the store");
+                  deployment.close();
+                  log.info("Parley stopped");
+                },
+                "parley-lambda-local-shutdown"));
+    log.info("Parley (lambda-local) started on {}", deployment.local().emulator().httpUri());
+    banner(deployment, config, console);
+    try {
+      deployment.local().emulator().join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return Main.OK;
+  }
+
+  private static void banner(
+      LambdaLocalDeployment deployment, SampleConfig config, Console console) {
+    var emulator = deployment.local().emulator();
+    URI http = emulator.httpUri();
     console.print(
-        "Parley on AWS Lambda (in-memory store), behind a local API Gateway emulator at "
-            + emulator.httpUri());
-    console.print("  HTTP API:      " + emulator.httpUri() + "/rooms   (HttpApiHandler)");
+        "Parley on the AWS Lambda handlers ("
+            + deployment.storeName()
+            + ") is running at "
+            + http
+            + ", behind a local API Gateway emulator");
+    console.print("  HTTP API:      " + http + "/rooms   (HttpApiHandler)");
     console.print(
         "  WebSocket API: "
             + emulator.webSocketUri()
             + "   ($connect authorizer, no hello frame; WebSocketHandler)");
     console.print("  @connections:  " + emulator.connectionsEndpoint() + "/@connections/{id}");
+    console.print("  Token:         " + Main.tokenHint(config.jwt()));
     if (config.developmentSecret()) {
-      console.print("  Auth:      DEVELOPMENT secret; never use this setup in production");
+      console.print("  Auth:          DEVELOPMENT secret; never use this setup in production");
     }
-    console.print("  Stop:          Ctrl-C");
-    try {
-      emulator.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    return Main.OK;
+    console.print(
+        "  Stop:          Ctrl-C (or SIGTERM) stops the emulator, then the store"
+            + (config.store() == SampleConfig.Store.DYNAMODB_LOCAL
+                ? " (DynamoDB Local and its data)"
+                : ""));
   }
 }

@@ -47,13 +47,14 @@ public final class Main {
         --runtime=RUNTIME  fargate (default): the Jetty server, or
                            lambda-local: the AWS Lambda handlers behind a local API Gateway
                              emulator (HTTP API on CHAT_PORT, WebSocket API at /ws, its
-                             @connections endpoint at /ws/@connections); store memory only;
-                             no hello frame on connect, as on AWS
+                             @connections endpoint at /ws/@connections); stores memory,
+                             dynamodb and dynamodb-local (the whole Lambda stack on one
+                             machine), not postgres; no hello frame on connect, as on AWS
         --store=STORE      memory (default), or
                            postgres: PostgreSQL at CHAT_POSTGRES_URL, shared by every node
                              (migrations applied at start, events across nodes), or
-                           dynamodb: the DynamoDB table CHAT_DYNAMODB_TABLE (events reach this
-                             node's WebSockets only), or
+                           dynamodb: the DynamoDB table CHAT_DYNAMODB_TABLE (on fargate,
+                             events reach this node's WebSockets only), or
                            dynamodb-local: development; starts DynamoDB Local (the official
                              emulator, resolved with Maven on first run) in a JVM of its own,
                              in memory, creates the table and stops the emulator on exit
@@ -83,7 +84,7 @@ public final class Main {
 
       Exit status: 0 done, 1 the server could not start, 2 bad arguments or configuration.""";
 
-  private static final String DEVELOPMENT_SECRET_WARNING =
+  static final String DEVELOPMENT_SECRET_WARNING =
       "!!! DEVELOPMENT MODE: neither "
           + JwtSettings.ENV_SECRET
           + " nor "
@@ -233,20 +234,22 @@ public final class Main {
       ChatServer server, SampleConfig config, String storeName, Console console) {
     URI http = server.httpUri();
     URI ws = server.webSocketUri();
-    String tokens;
-    if (config.jwt().keys() instanceof JwtSettings.SharedSecret) {
-      tokens = selfCommand() + " --dev-token alice";
-    } else {
-      tokens = "from your identity provider (" + config.jwt().issuer() + ")";
-    }
     console.print("Parley chat server (" + storeName + ") is running at " + http);
     console.print("  REST:      " + http + "/rooms   (health: /health/live, /health/ready)");
     console.print("  WebSocket: " + ws);
-    console.print("  Token:     " + tokens);
+    console.print("  Token:     " + tokenHint(config.jwt()));
     if (config.developmentSecret()) {
       console.print("  Auth:      DEVELOPMENT secret; never use this setup in production");
     }
     console.print("  Stop:      Ctrl-C (or SIGTERM) drains in-flight requests, then exits");
+  }
+
+  /** Where a user gets a token, for the banners: {@code --dev-token} or the identity provider. */
+  static String tokenHint(JwtSettings jwt) {
+    if (jwt.keys() instanceof JwtSettings.SharedSecret) {
+      return selfCommand() + " --dev-token alice";
+    }
+    return "from your identity provider (" + jwt.issuer() + ")";
   }
 
   /** How this program was started, for the banner: the jar's path when run from the jar. */
@@ -267,7 +270,7 @@ public final class Main {
   }
 
   /** The exception's message and its root cause's, on one line. */
-  private static String describe(Throwable e) {
+  static String describe(Throwable e) {
     Throwable root = e;
     while (root.getCause() != null && root.getCause() != root) {
       root = root.getCause();

@@ -123,14 +123,7 @@ record SampleConfig(
    * @throws IllegalArgumentException with a one-line message naming the variable at fault
    */
   static SampleConfig fromEnvironment(Map<String, String> env, String storeFlag) {
-    Store store;
-    if (storeFlag != null) {
-      store = Store.parse(storeFlag, "--store");
-    } else if (!isBlank(env.get(ENV_STORE))) {
-      store = Store.parse(env.get(ENV_STORE), ENV_STORE);
-    } else {
-      store = Store.MEMORY;
-    }
+    Store store = store(env, storeFlag);
     FargateServerConfig server = FargateServerConfig.fromEnvironment(env);
     PostgresConfig postgres = store == Store.POSTGRES ? PostgresConfig.fromEnvironment(env) : null;
     DynamoDbConfig dynamoDb =
@@ -149,6 +142,23 @@ record SampleConfig(
         postgres,
         dynamoDb,
         createTable);
+  }
+
+  /**
+   * The store alone: {@code --store}, else {@value #ENV_STORE}, else memory. Lets a runtime refuse
+   * a store it has no component for before the store's own settings are read.
+   *
+   * @param storeFlag the value of {@code --store}, or null
+   * @throws IllegalArgumentException naming the accepted values
+   */
+  static Store store(Map<String, String> env, String storeFlag) {
+    if (storeFlag != null) {
+      return Store.parse(storeFlag, "--store");
+    }
+    if (!isBlank(env.get(ENV_STORE))) {
+      return Store.parse(env.get(ENV_STORE), ENV_STORE);
+    }
+    return Store.MEMORY;
   }
 
   /** The emulator's table: {@code CHAT_DYNAMODB_TABLE} or {@value #DYNAMODB_LOCAL_TABLE}. */

@@ -1,13 +1,9 @@
 package dev.parley.sample;
 
-import dev.parley.adapter.dynamodb.DynamoDbConfig;
-import dev.parley.adapter.dynamodb.DynamoDbLocalServer;
-import dev.parley.adapter.dynamodb.DynamoDbTables;
 import dev.parley.adapter.fargate.ChatServer;
 import dev.parley.application.config.ChatSettings;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * One running deployment of the sample: its server, the name of its store for the banner, and what
@@ -24,8 +20,8 @@ record SampleDeployment(ChatServer server, String storeName, AutoCloseable resou
   /**
    * Builds the component of the selected store. For PostgreSQL this connects and applies the
    * migrations, so it fails (with the driver's exception) when the database cannot be reached. For
-   * DynamoDB it creates the table when asked to, else checks that it exists; for DynamoDB Local it
-   * first starts the emulator (resolving it with Maven on first use).
+   * DynamoDB, {@link SampleTable} makes the table ready first (and starts DynamoDB Local for {@code
+   * dynamodb-local}).
    */
   static SampleDeployment of(SampleConfig config) {
     return switch (config.store()) {
@@ -36,83 +32,29 @@ record SampleDeployment(ChatServer server, String storeName, AutoCloseable resou
               "in-memory store",
               () -> {});
       case POSTGRES -> postgres(config);
-      case DYNAMODB ->
-          dynamoDb(
-              config,
-              config.dynamoDb(),
-              "DynamoDB store, table " + config.dynamoDb().table(),
-              () -> {});
-      case DYNAMODB_LOCAL -> dynamoDbLocal(config);
+      case DYNAMODB, DYNAMODB_LOCAL -> dynamoDb(config, SampleTable.open(config));
     };
   }
 
-  private static SampleDeployment dynamoDbLocal(SampleConfig config) {
-    DynamoDbLocalServer emulator = DynamoDbLocalRuntime.besideTheBuild().start();
+  private static SampleDeployment dynamoDb(SampleConfig config, SampleTable table) {
     try {
-      DynamoDbConfig local =
-          DynamoDbConfig.of(
-              config.dynamoDb().table(), config.dynamoDb().region(), emulator.endpoint());
-      return dynamoDb(
-          config,
-          local,
-          "DynamoDB Local at "
-              + emulator.endpoint()
-              + ", in memory, table "
-              + local.table()
-              + ", emulator pid "
-              + emulator.pid(),
-          emulator);
-    } catch (RuntimeException e) {
-      emulator.close();
-      throw e;
-    }
-  }
-
-  /**
-   * @param afterClient released after the client, when the deployment stops (the emulator)
-   */
-  private static SampleDeployment dynamoDb(
-      SampleConfig config, DynamoDbConfig dynamoDb, String storeName, AutoCloseable afterClient) {
-    FargateDynamoDbComponent component =
-        FargateDynamoDbComponent.create(
-            config.server(), config.jwt(), ChatSettings.DEFAULTS, dynamoDb);
-    DynamoDbClient client = component.client();
-    try {
-      if (config.createTable()) {
-        DynamoDbTables.create(client, dynamoDb.table());
-      } else {
-        requireTable(client, dynamoDb);
-      }
+      FargateDynamoDbComponent component =
+          FargateDynamoDbComponent.create(
+              config.server(), config.jwt(), ChatSettings.DEFAULTS, table.config());
+      DynamoDbClient client = component.client();
       return new SampleDeployment(
           component.server(),
-          storeName,
+          table.description(),
           () -> {
             try {
               client.close();
             } finally {
-              afterClient.close();
+              table.close();
             }
           });
     } catch (RuntimeException e) {
-      client.close();
+      table.close();
       throw e;
-    }
-  }
-
-  /** Fails with a message saying what to do when the table is missing. */
-  private static void requireTable(DynamoDbClient client, DynamoDbConfig dynamoDb) {
-    try {
-      client.describeTable(b -> b.tableName(dynamoDb.table()));
-    } catch (ResourceNotFoundException e) {
-      throw new IllegalStateException(
-          "table '"
-              + dynamoDb.table()
-              + "' does not exist in "
-              + (dynamoDb.endpoint() == null ? dynamoDb.region() : dynamoDb.endpoint())
-              + ": create it with your infrastructure code (definition: DynamoDbTables), or set "
-              + SampleConfig.ENV_DYNAMODB_CREATE_TABLE
-              + "=true to create it at start (development)",
-          e);
     }
   }
 

@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.application.port.out.ConnectionRegistryPort;
+import dev.parley.domain.user.UserId;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -24,14 +27,20 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The acceptance scenarios of the chat API, written against a running server only: real HTTP and
- * WebSocket clients, no access to its insides. A runtime (Fargate, later Lambda) runs them by
- * extending this class and saying where the server is and how to get tokens for it.
+ * The acceptance scenarios of the chat API, written against a running server: real HTTP and
+ * WebSocket clients, and one look inside, at the connection registry, to see what the server has
+ * forgotten. A runtime (Fargate, Lambda behind the API Gateway emulator) runs them by extending
+ * this class and saying where the server is, where its registry is and how a client vanishes there;
+ * its server verifies HS256 tokens signed with {@link #SECRET}.
  *
  * <p>Every test uses users of its own (alice-3f2a...), so the tests share one server and its data
  * without seeing each other's.
  */
 abstract class ChatEndToEndScenarios {
+  /** The HS256 secret every server under test verifies tokens with. */
+  static final String SECRET = "end-to-end-test-secret-0123456789-abcdefgh";
+
+  private static final String OTHER_SECRET = "somebody-else's-secret-0123456789-abcdef";
   private static final String PROBLEMS = "https://parley.dev/problems/";
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
@@ -44,20 +53,50 @@ abstract class ChatEndToEndScenarios {
   /** The WebSocket endpoint, such as ws://127.0.0.1:8080/ws. */
   protected abstract URI webSocketUri();
 
+  /**
+   * The server's connection registry, read from the store the runtime runs on (for checks only: the
+   * scenarios never change it).
+   */
+  protected abstract ConnectionRegistryPort connectionRegistry();
+
+  /**
+   * Loses the client of {@code socket} (registered as {@code connectionId}) the way a client
+   * vanishes on this runtime: without a close handshake, and without the server being told.
+   */
+  protected abstract void vanish(ChatSocket socket, String connectionId);
+
+  /**
+   * Capability: whether the server learns that a client vanished only when a post to it fails. True
+   * behind API Gateway: a missed {@code $disconnect} leaves the connection registered until a post
+   * to it answers 410 Gone, which removes it. False where the server holds the TCP connection
+   * itself (Fargate) and forgets the client as soon as the connection drops.
+   */
+  protected boolean learnsOfVanishedClientsFromGone() {
+    return false;
+  }
+
   /** A valid token for {@code user}. */
-  protected abstract String tokenFor(String user);
+  protected String tokenFor(String user) {
+    return TestTokens.valid(SECRET, user);
+  }
 
   /** A token for {@code user} that would be valid but has expired. */
-  protected abstract String expiredTokenFor(String user);
+  protected String expiredTokenFor(String user) {
+    return TestTokens.expired(SECRET, user);
+  }
 
   /** A token for {@code user} signed with a key the server does not trust. */
-  protected abstract String tokenSignedWithAnotherKeyFor(String user);
+  protected String tokenSignedWithAnotherKeyFor(String user) {
+    return TestTokens.valid(OTHER_SECRET, user);
+  }
 
   /**
    * A token otherwise valid whose subject is {@code subject} verbatim, even when it is no valid
    * user id.
    */
-  protected abstract String tokenWithSubject(String subject);
+  protected String tokenWithSubject(String subject) {
+    return TestTokens.valid(SECRET, subject);
+  }
 
   /**
    * Capability: whether the server greets each new WebSocket with a {@code hello} frame (user id,
@@ -141,8 +180,7 @@ abstract class ChatEndToEndScenarios {
     String alice = user("alice");
     String bob = user("bob");
     String room = createRoom(alice, "private", bob);
-    ChatSocket bobSocket = connect(bob);
-    assertSubscribed(bobSocket.subscribe(room, null), room);
+    ChatSocket bobSocket = connectAndSubscribe(bob, room);
     assertThat(postMessage(alice, room, "one", "m1").status()).isEqualTo(201);
     assertThat(postMessage(bob, room, "two", "m2").status()).isEqualTo(201);
     bobSocket.awaitEvent("message.posted", e -> e.path("sequence").asLong() == 2, "sequence 2");
@@ -202,13 +240,13 @@ abstract class ChatEndToEndScenarios {
     String alice = user("alice");
     String eve = user("eve");
     String room = createRoom(alice, "private", eve);
-    ChatSocket eveSocket = connect(eve);
-    assertSubscribed(eveSocket.subscribe(room, null), room);
+    ChatSocket eveSocket = connectAndSubscribe(eve, room);
 
     Reply ban =
         api().put("/rooms/" + room + "/bans/" + eve, tokenFor(alice), Map.of("reason", "spam"));
     assertThat(ban.status()).as("%s", ban).isEqualTo(200);
     assertBannedCloseCode(eveSocket.awaitClose());
+    awaitNoConnectionsOf(eve, "the banned user's connection");
 
     ChatSocket again = connect(eve);
     JsonNode ack = again.subscribe(room, null);
@@ -220,6 +258,39 @@ abstract class ChatEndToEndScenarios {
         .isIn(PROBLEMS + "forbidden", PROBLEMS + "not-found");
     Reply post = postMessage(eve, room, "I'm back", "e1");
     assertThat(post.status()).as("%s", post).isIn(403, 404);
+  }
+
+  @Test
+  void aClientThatVanishedWithoutClosingIsForgottenAndTheRoomCarriesOn() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String room = createRoom(alice, "private", bob);
+    ChatSocket aliceSocket = connectAndSubscribe(alice, room);
+    ChatSocket bobSocket = connectAndSubscribe(bob, room);
+    List<String> bobsConnections = connectionsOf(bob);
+    assertThat(bobsConnections).as("bob's registered connections").hasSize(1);
+
+    vanish(bobSocket, bobsConnections.getFirst());
+    if (learnsOfVanishedClientsFromGone()) {
+      assertThat(connectionsOf(bob))
+          .as("nobody told the server, so the registry still has bob")
+          .isEqualTo(bobsConnections);
+    }
+    Reply post = postMessage(alice, room, "anyone there?", "a-vanished");
+    assertThat(post.status()).as("%s", post).isEqualTo(201);
+    if (learnsOfVanishedClientsFromGone()) {
+      // The fan-out is over when the REST call returns: its post to bob got the first 410.
+      assertThat(connectionsOf(bob)).as("bob after the first 410").isEmpty();
+    } else {
+      awaitNoConnectionsOf(bob, "the vanished connection");
+    }
+    // The fan-out went on past bob.
+    JsonNode atAlice =
+        aliceSocket.awaitEvent(
+            "message.posted",
+            e -> e.path("data").path("text").asText().equals("anyone there?"),
+            "alice's own message.posted");
+    assertThat(atAlice.path("roomId").asText()).isEqualTo(room);
   }
 
   @Test
@@ -446,6 +517,13 @@ abstract class ChatEndToEndScenarios {
     return remember(ChatSocket.connect(webSocketUri(), tokenFor(user), sendsHelloFrame()));
   }
 
+  /** Connects {@code user} and subscribes to {@code room}; fails unless the server acknowledges. */
+  private ChatSocket connectAndSubscribe(String user, String room) throws Exception {
+    ChatSocket socket = connect(user);
+    assertSubscribed(socket.subscribe(room, null), room);
+    return socket;
+  }
+
   /**
    * Checks that the socket is open for {@code user}: by its hello frame where the runtime sends
    * one, else by a ping answered with a pong (the connection is registered and authorized).
@@ -457,6 +535,29 @@ abstract class ChatEndToEndScenarios {
       JsonNode pong = socket.request(Map.of("action", "ping"));
       assertThat(pong.path("type").asText()).as("%s", pong).isEqualTo("pong");
     }
+  }
+
+  /** The ids of {@code user}'s unexpired connections in the server's registry. */
+  private List<String> connectionsOf(String user) {
+    return connectionRegistry().byUser(UserId.of(user), Instant.now()).stream()
+        .map(connection -> connection.id().value())
+        .toList();
+  }
+
+  /**
+   * Polls the registry until it holds no connection of {@code user}: the server may learn of a
+   * closed connection on another thread, after the client has seen the close.
+   */
+  private void awaitNoConnectionsOf(String user, String what) {
+    long deadline = System.nanoTime() + ChatSocket.TIMEOUT.toNanos();
+    List<String> left = connectionsOf(user);
+    while (!left.isEmpty() && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+      left = connectionsOf(user);
+    }
+    assertThat(left)
+        .as("%s still registered after %d s", what, ChatSocket.TIMEOUT.toSeconds())
+        .isEmpty();
   }
 
   private ChatSocket remember(ChatSocket socket) {

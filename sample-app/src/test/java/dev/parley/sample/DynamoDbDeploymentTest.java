@@ -18,12 +18,15 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The sample server on DynamoDB from the user's seat, built the way {@link Main} builds it ({@link
  * SampleConfig#fromEnvironment}, then {@link SampleDeployment#of}): on {@code dynamodb-local},
  * which starts and stops DynamoDB Local itself; and on {@code dynamodb} against an emulator this
- * test starts, where the table is created on request and the data outlives the server. DynamoDB
+ * test starts, where the table is created on request and the data outlives the server, whichever
+ * runtime wrote it (Fargate or the Lambda handlers of {@code --runtime=lambda-local}). DynamoDB
  * Local is resolved from Maven Central on first use, as the server does it ({@link
  * DynamoDbLocalRuntime}).
  */
@@ -127,7 +130,34 @@ class DynamoDbDeploymentTest {
   }
 
   @Test
-  void aMissingTableEndsTheServerWithOneLineSayingHowToCreateIt() {
+  void theLambdaHandlersAndTheFargateServerShareOneTable() throws Exception {
+    String table = "lambda-" + UUID.randomUUID();
+    String alice = TestTokens.valid(SECRET, "alice");
+    Map<String, String> onTheEmulator =
+        Map.of(
+            "CHAT_DYNAMODB_TABLE", table, "CHAT_DYNAMODB_ENDPOINT", emulator.endpoint().toString());
+    Map<String, String> creating = new HashMap<>(onTheEmulator);
+    creating.put("CHAT_DYNAMODB_CREATE_TABLE", "true");
+    String roomId;
+    try (LambdaLocalDeployment lambda =
+        LambdaLocalDeployment.start(SampleConfig.fromEnvironment(env(creating), "dynamodb"))) {
+      assertThat(lambda.storeName()).isEqualTo("DynamoDB store, table " + table);
+      ChatHttpClient api = new ChatHttpClient(lambda.local().emulator().httpUri());
+      roomId = createRoomAndPost(api, alice, "from lambda", List.of("one", "two"));
+    }
+    assertThat(emulator.isRunning())
+        .as("a table of its own is not the deployment's to stop")
+        .isTrue();
+
+    SampleDeployment fargate = start(SampleConfig.fromEnvironment(env(onTheEmulator), "dynamodb"));
+    ChatHttpClient api = new ChatHttpClient(fargate.server().httpUri());
+    assertThat(texts(api.get("/rooms/" + roomId + "/messages", alice)))
+        .containsExactlyInAnyOrder("one", "two");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"--runtime=fargate", "--runtime=lambda-local"})
+  void aMissingTableEndsTheServerWithOneLineSayingHowToCreateIt(String runtime) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     Console console =
@@ -142,7 +172,7 @@ class DynamoDbDeploymentTest {
                 "CHAT_DYNAMODB_ENDPOINT",
                 emulator.endpoint().toString()));
 
-    int status = Main.run(new String[] {"--store=dynamodb"}, env, console);
+    int status = Main.run(new String[] {runtime, "--store=dynamodb"}, env, console);
 
     assertThat(status).isEqualTo(Main.FAILED);
     String message = err.toString(StandardCharsets.UTF_8).strip();

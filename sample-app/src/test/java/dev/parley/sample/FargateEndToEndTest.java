@@ -2,9 +2,9 @@ package dev.parley.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.adapter.fargate.ChatServer;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.application.config.ChatSettings;
+import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.protocol.auth.JwtSettings;
 import java.net.URI;
 import java.time.Duration;
@@ -16,58 +16,48 @@ import org.junit.jupiter.api.BeforeAll;
  * an ephemeral loopback port, HS256 tokens.
  */
 class FargateEndToEndTest extends ChatEndToEndScenarios {
-  static final String SECRET = "fargate-end-to-end-test-secret-0123456789";
-  private static final String OTHER_SECRET = "somebody-else's-secret-0123456789-abcdef";
-
-  private static ChatServer server;
+  private static FargateInMemoryComponent component;
 
   @BeforeAll
   static void startServer() throws Exception {
-    server =
+    component =
         FargateInMemoryComponent.create(
-                new FargateServerConfig("127.0.0.1", 0, Duration.ofSeconds(5)),
-                JwtSettings.hs256(SECRET, null, null),
-                ChatSettings.DEFAULTS)
-            .server();
-    server.start();
-    assertThat(server.port()).isPositive();
+            new FargateServerConfig("127.0.0.1", 0, Duration.ofSeconds(5)),
+            JwtSettings.hs256(SECRET, null, null),
+            ChatSettings.DEFAULTS);
+    component.server().start();
+    assertThat(component.server().port()).isPositive();
   }
 
   @AfterAll
   static void stopServer() {
-    if (server != null) {
-      server.stop();
+    if (component != null) {
+      component.server().stop();
     }
   }
 
   @Override
   protected URI httpBase() {
-    return server.httpUri();
+    return component.server().httpUri();
   }
 
   @Override
   protected URI webSocketUri() {
-    return server.webSocketUri();
+    return component.server().webSocketUri();
   }
 
   @Override
-  protected String tokenFor(String user) {
-    return TestTokens.valid(SECRET, user);
+  protected ConnectionRegistryPort connectionRegistry() {
+    return component.connections();
   }
 
+  /**
+   * The client drops its TCP connection without a close frame (a phone losing its network, say);
+   * the server holds that connection, so it sees the drop itself.
+   */
   @Override
-  protected String expiredTokenFor(String user) {
-    return TestTokens.expired(SECRET, user);
-  }
-
-  @Override
-  protected String tokenSignedWithAnotherKeyFor(String user) {
-    return TestTokens.valid(OTHER_SECRET, user);
-  }
-
-  @Override
-  protected String tokenWithSubject(String subject) {
-    return TestTokens.valid(SECRET, subject);
+  protected void vanish(ChatSocket socket, String connectionId) {
+    socket.abort();
   }
 
   /** Jetty closes a banned user's session with 1008 (policy violation), reason "banned". */

@@ -13,6 +13,7 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,58 +27,149 @@ import org.junit.jupiter.api.condition.OS;
 
 /**
  * The server as an operator runs it: a separate JVM started through {@link Main} with the
- * production logging configuration, stopped with SIGTERM as ECS stops a task.
+ * production logging configuration, stopped with SIGTERM as ECS stops a task; on the Fargate
+ * runtime, and on the whole Lambda stack on one machine ({@code --runtime=lambda-local
+ * --store=dynamodb-local}).
  */
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGTERM is a POSIX signal")
 class MainProcessTest {
-  private static final Pattern URL = Pattern.compile("running at (http://\\S+)");
+  private static final Pattern URL = Pattern.compile("running at (http://[^\\s,]+)");
+  private static final Pattern WEB_SOCKET = Pattern.compile("(ws://\\S+)");
 
   @Test
-  @DisabledOnOs(value = OS.WINDOWS, disabledReason = "SIGTERM is a POSIX signal")
   void startsWithTheDevelopmentSecretServesAndStopsGracefullyOnSigterm() throws Exception {
-    ProcessBuilder builder =
-        new ProcessBuilder(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            // The configuration the jar ships with, not the tests' quiet one.
-            "-Dlogback.configurationFile=logback.xml",
-            Main.class.getName());
-    Map<String, String> env = builder.environment();
-    env.keySet().removeIf(name -> name.startsWith("CHAT_"));
-    env.put("CHAT_HOST", "127.0.0.1");
-    env.put("CHAT_PORT", "0");
-    Process process = builder.start();
+    Child child = Child.start(Duration.ofSeconds(30));
     try {
-      List<String> out = new CopyOnWriteArrayList<>();
-      List<String> err = new CopyOnWriteArrayList<>();
-      CompletableFuture<Void> banner = new CompletableFuture<>();
-      CompletableFuture<Void> outDone = collect(process.getInputStream(), out, banner);
-      CompletableFuture<Void> errDone = collect(process.getErrorStream(), err, null);
-
-      banner.get(30, SECONDS);
-      URI base =
-          out.stream()
-              .map(URL::matcher)
-              .filter(Matcher::find)
-              .findFirst()
-              .map(m -> URI.create(m.group(1)))
-              .orElseThrow();
-      assertThat(out).anySatisfy(line -> assertThat(line).contains("--dev-token alice"));
-
-      // A token from the command line opens the server's doors.
-      ByteArrayOutputStream tokenOut = new ByteArrayOutputStream();
-      Console console =
-          new Console(
-              new PrintStream(tokenOut, true, StandardCharsets.UTF_8),
-              new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      assertThat(Main.run(new String[] {"--dev-token", "alice"}, Map.of(), console)).isZero();
-      String token = tokenOut.toString(StandardCharsets.UTF_8).strip();
-      ChatHttpClient api = new ChatHttpClient(base);
-      Reply created = api.post("/rooms", token, Map.of("name", "from the CLI", "type", "public"));
+      ChatHttpClient api = new ChatHttpClient(child.base());
+      Reply created =
+          api.post("/rooms", devToken("alice"), Map.of("name", "from the CLI", "type", "public"));
       assertThat(created.status()).as("%s", created).isEqualTo(201);
       assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
 
-      // SIGTERM, through the handle: Process.destroy() would also close the output pipes.
+      child.stopWithSigterm();
+    } finally {
+      child.process().destroyForcibly();
+    }
+  }
+
+  @Test
+  void lambdaLocalOnDynamoDbLocalServesTheLambdaStackAndStopsDynamoDbLocalOnSigterm()
+      throws Exception {
+    // DynamoDB Local may be resolved with Maven first (a fresh checkout), hence the patience.
+    Child child =
+        Child.start(Duration.ofMinutes(3), "--runtime=lambda-local", "--store=dynamodb-local");
+    try {
+      assertThat(child.out())
+          .anySatisfy(line -> assertThat(line).contains("(DynamoDB Local at http://127.0.0.1:"));
+      List<ProcessHandle> emulators =
+          child.process().descendants().filter(ProcessHandle::isAlive).toList();
+      assertThat(emulators).as("DynamoDB Local's JVM").hasSize(1);
+
+      // A room over the HTTP API, its message pushed to a WebSocket through @connections.
+      String alice = devToken("alice");
+      ChatHttpClient api = new ChatHttpClient(child.base());
+      Reply room = api.post("/rooms", alice, Map.of("name", "on the laptop", "type", "public"));
+      assertThat(room.status()).as("%s", room).isEqualTo(201);
+      String roomId = room.json().path("id").asText();
+      ChatSocket socket = ChatSocket.connect(child.webSocket(), alice, false);
+      assertThat(socket.subscribe(roomId, null).path("type").asText()).isEqualTo("ack");
+      Reply posted = api.post("/rooms/" + roomId + "/messages", alice, Map.of("text", "all local"));
+      assertThat(posted.status()).as("%s", posted).isEqualTo(201);
+      JsonNode event = socket.awaitEvent("message.posted", e -> true, "the message.posted");
+      assertThat(event.path("data").path("text").asText()).isEqualTo("all local");
+
+      child.stopWithSigterm();
+      assertThat(socket.awaitClose()).as("closed by the stopping emulator").isEqualTo(1001);
+      assertThat(emulators)
+          .as("DynamoDB Local stopped with the process")
+          .noneMatch(ProcessHandle::isAlive);
+    } finally {
+      child.process().descendants().forEach(ProcessHandle::destroyForcibly);
+      child.process().destroyForcibly();
+    }
+  }
+
+  /** A token from the command line, as the banner suggests. */
+  private static String devToken(String user) {
+    ByteArrayOutputStream tokenOut = new ByteArrayOutputStream();
+    Console console =
+        new Console(
+            new PrintStream(tokenOut, true, StandardCharsets.UTF_8),
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    assertThat(Main.run(new String[] {"--dev-token", user}, Map.of(), console)).isZero();
+    return tokenOut.toString(StandardCharsets.UTF_8).strip();
+  }
+
+  /** The server's JVM, its output as read so far, and the URLs its banner printed. */
+  private record Child(
+      Process process,
+      List<String> out,
+      List<String> err,
+      CompletableFuture<Void> outDone,
+      CompletableFuture<Void> errDone) {
+
+    /**
+     * Starts {@link Main} with {@code args}, the development secret and a free loopback port;
+     * returns once the banner is out, which must say how to get a token.
+     */
+    static Child start(Duration bannerTimeout, String... args) throws Exception {
+      List<String> command = new ArrayList<>();
+      command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+      command.add("-cp");
+      command.add(System.getProperty("java.class.path"));
+      // The configuration the jar ships with, not the tests' quiet one.
+      command.add("-Dlogback.configurationFile=logback.xml");
+      command.add(Main.class.getName());
+      command.addAll(List.of(args));
+      ProcessBuilder builder = new ProcessBuilder(command);
+      Map<String, String> env = builder.environment();
+      env.keySet().removeIf(name -> name.startsWith("CHAT_"));
+      env.put("CHAT_HOST", "127.0.0.1");
+      env.put("CHAT_PORT", "0");
+      Process process = builder.start();
+      List<String> out = new CopyOnWriteArrayList<>();
+      List<String> err = new CopyOnWriteArrayList<>();
+      CompletableFuture<Void> banner = new CompletableFuture<>();
+      Child child =
+          new Child(
+              process,
+              out,
+              err,
+              collect(process.getInputStream(), out, banner),
+              collect(process.getErrorStream(), err, null));
+      try {
+        banner.get(bannerTimeout.toSeconds(), SECONDS);
+      } catch (Exception e) {
+        process.destroyForcibly();
+        throw new AssertionError("no banner; standard error: " + err, e);
+      }
+      assertThat(out).anySatisfy(line -> assertThat(line).contains("--dev-token alice"));
+      return child;
+    }
+
+    URI base() {
+      return find(URL);
+    }
+
+    URI webSocket() {
+      return find(WEB_SOCKET);
+    }
+
+    private URI find(Pattern pattern) {
+      return out.stream()
+          .map(pattern::matcher)
+          .filter(Matcher::find)
+          .findFirst()
+          .map(m -> URI.create(m.group(1)))
+          .orElseThrow(() -> new AssertionError("no " + pattern + " in " + out));
+    }
+
+    /**
+     * SIGTERM, through the handle (Process.destroy() would also close the output pipes); then
+     * checks the exit and the logs: JSON lines only, the development warning, no debug, and "Parley
+     * stopped" last.
+     */
+    void stopWithSigterm() throws Exception {
       assertThat(process.toHandle().destroy()).isTrue();
       assertThat(process.waitFor(30, SECONDS)).as("exited after SIGTERM").isTrue();
       outDone.get(10, SECONDS);
@@ -107,8 +199,6 @@ class MainProcessTest {
       assertThat(logs.getLast().path("formattedMessage").asText()).isEqualTo("Parley stopped");
       assertThat(logs)
           .noneSatisfy(log -> assertThat(log.path("level").asText()).isIn("DEBUG", "TRACE"));
-    } finally {
-      process.destroyForcibly();
     }
   }
 

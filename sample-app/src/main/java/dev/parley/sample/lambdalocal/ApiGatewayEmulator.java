@@ -103,6 +103,10 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
   private static final String CONNECTIONS_PREFIX = "/" + STAGE + "/@connections/";
   private static final Duration SEND_TIMEOUT = Duration.ofSeconds(10);
+
+  /** How long {@link #close()} waits for the {@code $disconnect} of the connections it closes. */
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final DateTimeFormatter REQUEST_TIME =
       DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ROOT);
@@ -114,6 +118,10 @@ public final class ApiGatewayEmulator implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final ConcurrentHashMap<String, LocalConnection> connections = new ConcurrentHashMap<>();
+
+  /** Every connection whose {@code $disconnect} has not finished yet, postable or not. */
+  private final Set<LocalConnection> unfinished = ConcurrentHashMap.newKeySet();
+
   private volatile Functions functions;
 
   private ApiGatewayEmulator(String host, int port) {
@@ -203,6 +211,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
       return false;
     }
     connection.vanished.set(true);
+    // No $disconnect will run for it, so there is nothing for close() to wait for.
+    connection.finish();
     connection.session().disconnect();
     return true;
   }
@@ -212,8 +222,33 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     jetty.join();
   }
 
+  /**
+   * Closes every connection with 1001 and waits (ten seconds at most) until their {@code
+   * $disconnect} invocations have returned, then stops the server. Waiting matters: the owner
+   * releases what the functions use (the DynamoDB client) right after this returns, and Jetty's own
+   * stop would close the sockets without waiting for their listeners.
+   */
   @Override
   public void close() {
+    List<CompletableFuture<Void>> finishing = new java.util.ArrayList<>();
+    for (LocalConnection connection : unfinished) {
+      finishing.add(connection.finished);
+      Session session = connection.session();
+      if (session != null) {
+        session.close(
+            StatusCode.SHUTDOWN,
+            "the emulator is stopping",
+            org.eclipse.jetty.websocket.api.Callback.NOOP);
+      }
+    }
+    try {
+      CompletableFuture.allOf(finishing.toArray(CompletableFuture[]::new))
+          .get(CLOSE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (ExecutionException | TimeoutException e) {
+      LOG.warn("{} connections had not disconnected when the emulator stopped", unfinished.size());
+    }
     try {
       jetty.stop();
     } catch (InterruptedException e) {
@@ -244,6 +279,10 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     private final long connectedAt = System.currentTimeMillis();
     private final AtomicBoolean vanished = new AtomicBoolean();
     private final AtomicBoolean disconnected = new AtomicBoolean();
+
+    /** Completes once {@code $disconnect} has returned, or was skipped (a vanished connection). */
+    private final CompletableFuture<Void> finished = new CompletableFuture<>();
+
     private volatile Session session;
 
     LocalConnection(ApiGatewayEmulator gateway, String id, Map<String, Object> authorizer) {
@@ -259,6 +298,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     @Override
     public void onWebSocketOpen(Session session) {
       this.session = session;
+      gateway.unfinished.add(this);
       gateway.connections.put(id, this);
     }
 
@@ -299,9 +339,26 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     /** {@code $disconnect}, once, unless the connection vanished. */
     private void disconnect(int statusCode, String reason) {
       gateway.connections.remove(id, this);
-      if (vanished.get() || !disconnected.compareAndSet(false, true)) {
+      if (vanished.get()) {
+        finish();
         return;
       }
+      if (!disconnected.compareAndSet(false, true)) {
+        return;
+      }
+      try {
+        invokeDisconnect(statusCode, reason);
+      } finally {
+        finish();
+      }
+    }
+
+    private void finish() {
+      gateway.unfinished.remove(this);
+      finished.complete(null);
+    }
+
+    private void invokeDisconnect(int statusCode, String reason) {
       APIGatewayV2WebSocketEvent event =
           gateway.webSocketEvent("$disconnect", "DISCONNECT", id, authorizer);
       event.getRequestContext().setConnectedAt(connectedAt);

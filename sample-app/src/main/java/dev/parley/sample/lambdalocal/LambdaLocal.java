@@ -14,11 +14,11 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  * one {@link LambdaRuntime}, whose Management API client points at the emulator (plain HTTP, dummy
  * credentials: the emulator does not check signatures).
  */
-public final class LambdaLocal implements AutoCloseable {
+public final class LambdaLocal<R extends LambdaRuntime> implements AutoCloseable {
   private final ApiGatewayEmulator emulator;
-  private final LambdaRuntime runtime;
+  private final R runtime;
 
-  private LambdaLocal(ApiGatewayEmulator emulator, LambdaRuntime runtime) {
+  private LambdaLocal(ApiGatewayEmulator emulator, R runtime) {
     this.emulator = emulator;
     this.runtime = runtime;
   }
@@ -28,18 +28,19 @@ public final class LambdaLocal implements AutoCloseable {
    * configuration that posts to it, and attaches the handlers.
    *
    * @param runtime builds the deployment's component from its Lambda configuration
+   * @param <R> the component, so that the caller can reach what it has beyond {@link LambdaRuntime}
+   *     (the DynamoDB client to close, say)
    */
-  public static LambdaLocal start(
-      String host, int port, Function<LambdaConfig, ? extends LambdaRuntime> runtime)
-      throws Exception {
+  public static <R extends LambdaRuntime> LambdaLocal<R> start(
+      String host, int port, Function<LambdaConfig, R> runtime) throws Exception {
     ApiGatewayEmulator emulator = ApiGatewayEmulator.start(host, port);
     try {
-      LambdaRuntime built = runtime.apply(configFor(emulator));
+      R built = runtime.apply(configFor(emulator));
       emulator.attach(
           new HttpApiHandler(built),
           new WebSocketHandler(built),
           new ConnectAuthorizerHandler(built.identity()));
-      return new LambdaLocal(emulator, built);
+      return new LambdaLocal<>(emulator, built);
     } catch (RuntimeException e) {
       emulator.close();
       throw e;
@@ -62,7 +63,7 @@ public final class LambdaLocal implements AutoCloseable {
     return emulator;
   }
 
-  public LambdaRuntime runtime() {
+  public R runtime() {
     return runtime;
   }
 

@@ -1,0 +1,93 @@
+package dev.parley.sample;
+
+import dev.parley.adapter.lambda.LambdaInMemoryComponent;
+import dev.parley.sample.lambdalocal.LambdaLocal;
+import java.util.Objects;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running {@code --runtime=lambda-local} stack: the API Gateway emulator in front of the
+ * handlers of the selected store's Lambda component, the name of the store for the banner, and what
+ * to release after the emulator has stopped. The Lambda counterpart of {@link SampleDeployment}: on
+ * {@code memory}, {@link LambdaInMemoryComponent}; on {@code dynamodb} and {@code dynamodb-local},
+ * {@link LambdaDynamoDbComponent} on the table {@link SampleTable} made ready, which is what AWS
+ * runs ({@link DynamoDbLambda}). There is no Lambda component on PostgreSQL.
+ */
+record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseable resources)
+    implements AutoCloseable {
+  LambdaLocalDeployment {
+    Objects.requireNonNull(local, "local");
+    Objects.requireNonNull(storeName, "storeName");
+    Objects.requireNonNull(resources, "resources");
+  }
+
+  /** Whether the Lambda runtime has a component for the store. */
+  static boolean runsOn(SampleConfig.Store store) {
+    return store != SampleConfig.Store.POSTGRES;
+  }
+
+  /**
+   * Opens the store (for DynamoDB Local: starts it and creates the table), then starts the emulator
+   * on the configured host and port with the handlers in front of the store's component.
+   *
+   * @throws RuntimeException when the store cannot be opened (as {@link SampleTable#open})
+   * @throws Exception when the emulator cannot listen (the port is taken, for example)
+   */
+  static LambdaLocalDeployment start(SampleConfig config) throws Exception {
+    String host = config.server().host();
+    int port = config.server().port();
+    return switch (config.store()) {
+      case MEMORY ->
+          new LambdaLocalDeployment(
+              LambdaLocal.start(
+                  host, port, lambda -> LambdaInMemoryComponent.create(lambda, config.jwt())),
+              "in-memory store",
+              () -> {});
+      case DYNAMODB, DYNAMODB_LOCAL -> dynamoDb(config, SampleTable.open(config));
+      case POSTGRES ->
+          throw new IllegalArgumentException(
+              "--runtime=lambda-local has no PostgreSQL component: use --store=memory, dynamodb"
+                  + " or dynamodb-local, or --runtime=fargate --store=postgres");
+    };
+  }
+
+  private static LambdaLocalDeployment dynamoDb(SampleConfig config, SampleTable table)
+      throws Exception {
+    try {
+      LambdaLocal<LambdaDynamoDbComponent> local =
+          LambdaLocal.start(
+              config.server().host(),
+              config.server().port(),
+              lambda -> LambdaDynamoDbComponent.create(lambda, config.jwt(), table.config()));
+      return new LambdaLocalDeployment(
+          local,
+          table.description(),
+          () -> {
+            try {
+              local.runtime().client().close();
+            } finally {
+              table.close();
+            }
+          });
+    } catch (Exception e) {
+      table.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Stops the emulator first, so that a handler still running while it stops (a {@code
+   * $disconnect}, say) has its store, then releases the store: the client, then DynamoDB Local if
+   * this started it.
+   */
+  @Override
+  public void close() {
+    local.close();
+    try {
+      resources.close();
+    } catch (Exception e) {
+      LoggerFactory.getLogger(LambdaLocalDeployment.class)
+          .warn("releasing the store failed: {}", e.getMessage());
+    }
+  }
+}
