@@ -3,39 +3,22 @@ package dev.parley.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.protocol.ws.WebSocketApi;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /**
- * Checks {@code template.yaml} against the code it deploys, line by line (no YAML parser on the
- * classpath): every handler class exists, every WebSocket route is one the handler serves, every
- * action has a route, and the table matches adapter-dynamodb's DynamoDbTables.
+ * Checks {@code template.yaml} against the code it deploys: every handler class exists, every
+ * WebSocket route is one the handler serves, every action has a route, every HTTP request reaches
+ * the HTTP function, and the table matches adapter-dynamodb's DynamoDbTables. That the built jar
+ * holds and serves all of it is LambdaArtifactIT's and LambdaArtifactRequestsIT's part.
  */
 class SamTemplateTest {
-  private static final Path TEMPLATE = Path.of("template.yaml");
-  private static final Pattern HANDLER =
-      Pattern.compile("^\\s*Handler:\\s*(\\S+)::handleRequest\\s*$");
-  private static final Pattern ROUTE = Pattern.compile("^\\s*RouteKey:\\s*(\\S+)\\s*$");
-
-  private static List<String> matches(Pattern pattern) throws Exception {
-    List<String> found = new ArrayList<>();
-    for (String line : Files.readAllLines(TEMPLATE)) {
-      Matcher m = pattern.matcher(line);
-      if (m.matches()) {
-        found.add(m.group(1));
-      }
-    }
-    return found;
-  }
 
   @Test
   void everyHandlerClassExistsAndHandlesRequests() throws Exception {
-    List<String> handlers = matches(HANDLER);
+    List<String> handlers = SamTemplate.handlerClasses();
     assertThat(handlers).hasSize(3);
     for (String handler : handlers) {
       Class<?> type = Class.forName(handler, false, getClass().getClassLoader());
@@ -47,17 +30,38 @@ class SamTemplateTest {
   }
 
   @Test
-  void everyWebSocketRouteIsServedAndEveryActionHasARoute() throws Exception {
-    List<String> routes = matches(ROUTE);
+  void everyWebSocketRouteIsServedAndEveryActionHasARoute() {
+    List<String> routes = SamTemplate.webSocketRouteKeys();
     List<String> served = new ArrayList<>(WebSocketApi.ACTIONS);
     served.addAll(List.of("$connect", "$disconnect", "$default"));
     assertThat(routes).doesNotHaveDuplicates().allMatch(served::contains);
     assertThat(routes).containsAll(served);
   }
 
+  /**
+   * The HTTP API has one event and no Path or Method, so SAM gives it only the {@code $default}
+   * route: every method and path reaches HttpApiHandler, which routes them as RestApi does on
+   * Fargate (answering 404 or 405 itself). With a Path, API Gateway would pass on that path only
+   * and answer every other REST route with its own 404.
+   */
   @Test
-  void theTableAndPermissionsMatchTheAdapters() throws Exception {
-    String template = Files.readString(TEMPLATE);
+  void everyHttpRequestReachesTheHttpFunction() {
+    String template = SamTemplate.text();
+    assertThat(template.split("Type: HttpApi\n", -1)).as("one HttpApi event").hasSize(2);
+    assertThat(template.lines())
+        .noneMatch(line -> line.strip().startsWith("Path:"))
+        .noneMatch(line -> line.strip().startsWith("Method:"));
+  }
+
+  @Test
+  void everyFunctionDeploysTheLambdaJar() {
+    assertThat(SamTemplate.codeUri()).isEqualTo(Path.of("target", "parley-lambda.jar"));
+    assertThat(SamTemplate.text()).doesNotContain("parley-sample.jar");
+  }
+
+  @Test
+  void theTableAndPermissionsMatchTheAdapters() {
+    String template = SamTemplate.text();
     for (String attribute : List.of("pk", "sk", "gsi1pk", "gsi1sk")) {
       assertThat(template).contains("- AttributeName: " + attribute + "\n");
     }
