@@ -3,8 +3,11 @@ package dev.parley.benchmarks.load;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** {@code --name value} command-line options with defaults; an unknown name is an error. */
-final class LoadArgs {
+/**
+ * {@code --name value} command-line options with defaults; an unknown name is an error. Shared by
+ * the load drivers and the cold-start driver.
+ */
+public final class LoadArgs {
   private final Map<String, String> values;
 
   private LoadArgs(Map<String, String> values) {
@@ -16,7 +19,7 @@ final class LoadArgs {
    *
    * @throws IllegalArgumentException for an unknown option or a missing value
    */
-  static LoadArgs parse(String[] args, Map<String, String> defaults) {
+  public static LoadArgs parse(String[] args, Map<String, String> defaults) {
     Map<String, String> values = new TreeMap<>(defaults);
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
@@ -31,11 +34,11 @@ final class LoadArgs {
     return new LoadArgs(values);
   }
 
-  String string(String name) {
+  public String string(String name) {
     return values.get(name);
   }
 
-  int integer(String name, int min, int max) {
+  public int integer(String name, int min, int max) {
     int value = Integer.parseInt(values.get(name));
     if (value < min || value > max) {
       throw new IllegalArgumentException(

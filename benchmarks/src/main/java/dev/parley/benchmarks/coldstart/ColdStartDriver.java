@@ -1,0 +1,288 @@
+package dev.parley.benchmarks.coldstart;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import dev.parley.benchmarks.coldstart.ChildJvm.Result;
+import dev.parley.benchmarks.coldstart.probe.ColdStartProbe;
+import dev.parley.benchmarks.coldstart.probe.SubsystemProbe;
+import dev.parley.benchmarks.load.LoadArgs;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The cold-start benchmark of the Lambda runtime: fresh JVMs, one after the other, each running a
+ * {@link Scenario} under a {@link JvmConfig}, timed from just before {@link ProcessBuilder#start()}
+ * to the probe's stamp of the response (see {@link ChildJvm}). Results in {@code
+ * docs/benchmarks.md}, section "Lambda runtime: cold start and warm invoke".
+ *
+ * <p>One run: DynamoDB Local is started and its table created; for each AppCDS configuration, one
+ * untimed training run per scenario writes its archive; {@code --warmup-rounds} untimed rounds
+ * bring the jars and the JDK into the page cache; then {@code --runs} measured rounds, each running
+ * every configuration's every scenario once, in the same order, so that a change in the machine's
+ * load hits all of them alike. After that, under {@code --breakdown-config}: one run per probe
+ * scenario with the class-load log (see {@link ClassCensus}), {@code --breakdown-runs} primed runs
+ * per probe scenario ({@link ColdStartProbe} {@code --prime true}) and as many runs of each {@link
+ * SubsystemProbe} subsystem. The report (markdown) goes to standard output and {@code report.md},
+ * every stamp of every run to {@code runs.csv}, both in {@code --work-dir}.
+ *
+ * <pre>{@code
+ * java -cp benchmarks/target/benchmarks.jar dev.parley.benchmarks.coldstart.ColdStartDriver
+ * }</pre>
+ *
+ * <p>Run it from the repository root (the default paths are relative to it). Options are {@code
+ * --name value}; the report's header lists them all with their values.
+ */
+public final class ColdStartDriver {
+  private static final Map<String, String> DEFAULTS =
+      Map.ofEntries(
+          Map.entry("runs", "15"),
+          Map.entry("warmup-rounds", "1"),
+          Map.entry("configs", "default,c1,cds,c1-cds"),
+          Map.entry(
+              "scenarios",
+              "hello,memory-post,memory-connect,dynamodb-post,dynamodb-connect,"
+                  + "memory-post-bearer,dynamodb-post-bearer"),
+          Map.entry("breakdown-config", "c1"),
+          Map.entry("breakdown-runs", "5"),
+          Map.entry("lambda-jar", "sample-app/target/parley-lambda.jar"),
+          Map.entry("probe-jar", "beside-this-jar"),
+          Map.entry("dynamodb-local-dir", "sample-app/target/dynamodb-local"),
+          Map.entry("work-dir", "benchmarks/target/coldstart"),
+          Map.entry("java", "this-jvm"),
+          Map.entry("timeout-seconds", "120"));
+
+  private final LoadArgs options;
+  private final List<JvmConfig> configs;
+  private final List<Scenario> scenarios;
+  private final JvmConfig breakdownConfig;
+  private final Path lambdaJar;
+  private final Path probeJar;
+  private final Path workDir;
+  private final Path archives;
+  private final String java;
+  private final Duration timeout;
+  private Map<String, String> environment;
+  private LocalServices services;
+
+  private ColdStartDriver(LoadArgs options) {
+    this.options = options;
+    this.configs =
+        Arrays.stream(options.string("configs").split(",")).map(JvmConfig::named).toList();
+    this.scenarios =
+        Arrays.stream(options.string("scenarios").split(",")).map(Scenario::named).toList();
+    this.breakdownConfig = JvmConfig.named(options.string("breakdown-config"));
+    if (breakdownConfig.appCds()) {
+      throw new IllegalArgumentException("--breakdown-config must be one without AppCDS");
+    }
+    this.lambdaJar = existing(Path.of(options.string("lambda-jar")), "--lambda-jar");
+    this.probeJar = existing(probeJar(options.string("probe-jar")), "--probe-jar");
+    this.workDir = Path.of(options.string("work-dir")).toAbsolutePath();
+    this.archives = workDir.resolve("cds");
+    this.java =
+        "this-jvm".equals(options.string("java"))
+            ? Path.of(System.getProperty("java.home"), "bin", "java").toString()
+            : options.string("java");
+    this.timeout = Duration.ofSeconds(options.integer("timeout-seconds", 5, 3600));
+  }
+
+  public static void main(String[] args) throws IOException {
+    // DynamoDB Local's launcher and the SDK log through logback, at DEBUG without a logback.xml.
+    ((Logger) LoggerFactory.getLogger(Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
+    new ColdStartDriver(LoadArgs.parse(args, DEFAULTS)).run();
+  }
+
+  private void run() throws IOException {
+    Files.createDirectories(archives);
+    ColdStartReport report =
+        new ColdStartReport(
+            options.toString(), java, lambdaJar, probeJar, configs, scenarios, breakdownConfig);
+    boolean needsDynamoDb =
+        scenarios.stream().anyMatch(s -> s.store() == Scenario.Store.DYNAMODB)
+            || options.integer("breakdown-runs", 0, 1000) > 0;
+    try (LocalServices services =
+        LocalServices.start(
+            needsDynamoDb ? Path.of(options.string("dynamodb-local-dir")) : null, workDir)) {
+      this.services = services;
+      environment = services.environment();
+      Map<Path, FileTime> trained = train();
+      int warmups = options.integer("warmup-rounds", 0, 100);
+      for (int round = 1; round <= warmups; round++) {
+        round("warmup" + round, null);
+        progress("warm-up round " + round + "/" + warmups + " done (not counted)");
+      }
+      int runs = options.integer("runs", 1, 10_000);
+      for (int round = 1; round <= runs; round++) {
+        round("r" + round, report);
+        progress("round " + round + "/" + runs + " done");
+      }
+      report.archives(archivesRewritten(trained));
+      int breakdownRuns = options.integer("breakdown-runs", 0, 1000);
+      if (breakdownRuns > 0) {
+        breakdown(report, breakdownRuns, services.dynamoDbEndpoint() != null);
+      }
+    }
+    String text = report.render();
+    System.out.print(text);
+    Files.writeString(workDir.resolve("report.md"), text);
+    Files.writeString(workDir.resolve("runs.csv"), report.csv());
+    progress("report written to " + workDir.resolve("report.md") + " and runs.csv");
+  }
+
+  /** One run of every configuration's every scenario, recorded unless {@code report} is null. */
+  private void round(String round, ColdStartReport report) {
+    for (JvmConfig config : configs) {
+      for (Scenario scenario : scenarios) {
+        String runId = config.name() + "-" + scenario.name() + "-" + round;
+        Result result = probe(config.options(archives, scenario), scenario, runId, false);
+        if (report != null) {
+          report.measured(config, scenario, result);
+        }
+      }
+    }
+  }
+
+  /** The training run of each AppCDS archive; returns each archive's time of writing. */
+  private Map<Path, FileTime> train() throws IOException {
+    Map<Path, FileTime> written = new LinkedHashMap<>();
+    for (JvmConfig config : configs) {
+      if (!config.appCds()) {
+        continue;
+      }
+      for (Scenario scenario : scenarios) {
+        Path archive = config.archive(archives, scenario);
+        // A stale archive (other jars, another JDK) would be replaced anyway; start clean.
+        Files.deleteIfExists(archive);
+        probe(config.options(archives, scenario), scenario, config.name() + "-training", false);
+        if (!Files.isRegularFile(archive)) {
+          throw new IllegalStateException("the training run wrote no archive at " + archive);
+        }
+        written.put(archive, Files.getLastModifiedTime(archive));
+      }
+      progress("AppCDS archives of " + config.name() + " written by training runs");
+    }
+    return written;
+  }
+
+  /** The archives the JVM wrote again (it does when it cannot use one): those runs had no CDS. */
+  private static List<Path> archivesRewritten(Map<Path, FileTime> trained) throws IOException {
+    List<Path> rewritten = new ArrayList<>();
+    for (Map.Entry<Path, FileTime> archive : trained.entrySet()) {
+      if (!Files.getLastModifiedTime(archive.getKey()).equals(archive.getValue())) {
+        rewritten.add(archive.getKey());
+      }
+    }
+    return rewritten;
+  }
+
+  private void breakdown(ColdStartReport report, int runs, boolean dynamoDb) {
+    List<String> flags = breakdownConfig.flags();
+    List<Scenario> probes = scenarios.stream().filter(s -> !s.isHello()).toList();
+    for (Scenario scenario : probes) {
+      Path log = workDir.resolve("classes-" + scenario.name() + ".log");
+      List<String> logged = new ArrayList<>(flags);
+      logged.add("-Xlog:class+load:file=" + log + ":tn");
+      Result result = probe(logged, scenario, "census-" + scenario.name(), false);
+      List<String> phases = scenario.phases();
+      long[] at = phases.stream().mapToLong(p -> result.startNanos() + result.nanos(p)).toArray();
+      report.census(scenario, ClassCensus.count(log, phases, at));
+    }
+    progress("class-load census done");
+    for (int round = 1; round <= runs; round++) {
+      for (Scenario scenario : probes) {
+        report.primed(scenario, probe(flags, scenario, "primed-" + round, true));
+      }
+      for (String subsystem : SubsystemProbe.SUBSYSTEMS) {
+        if (dynamoDb || !subsystem.startsWith("dynamodb")) {
+          report.subsystem(subsystem, subsystem(flags, subsystem));
+        }
+      }
+    }
+    progress("primed and subsystem runs done (" + runs + " each)");
+  }
+
+  private Result probe(List<String> jvmOptions, Scenario scenario, String runId, boolean prime) {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvmOptions);
+    command.add("-cp");
+    // The hello world needs nothing but itself; a probe sees the deployment jar and itself.
+    command.add(
+        scenario.isHello() ? probeJar.toString() : probeJar + File.pathSeparator + lambdaJar);
+    command.add(scenario.mainClass());
+    // A user of its own per run: DynamoDB Local keeps every run's data, and one user would soon
+    // hit the per-user limits on room creation and posts.
+    String user = "u-" + runId;
+    String token = scenario.bearer() ? services.token(user) : null;
+    command.addAll(scenario.arguments(runId, user, token, prime));
+    return ChildJvm.run(command, environment, timeout);
+  }
+
+  private Result subsystem(List<String> jvmOptions, String subsystem) {
+    List<String> command = new ArrayList<>();
+    command.add(java);
+    command.addAll(jvmOptions);
+    command.addAll(List.of("-cp", probeJar + File.pathSeparator + lambdaJar));
+    command.addAll(
+        List.of(SubsystemProbe.class.getName(), subsystem, "--bearer", services.token("alice")));
+    return ChildJvm.run(command, environment, timeout);
+  }
+
+  private static Path probeJar(String option) {
+    if (!"beside-this-jar".equals(option)) {
+      return Path.of(option);
+    }
+    try {
+      Path self =
+          Path.of(
+              ColdStartDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      // benchmarks/target/benchmarks.jar, or benchmarks/target/classes: both in target/.
+      Path directory = self.getParent();
+      try (Stream<Path> files = Files.list(directory)) {
+        return files
+            .filter(f -> f.getFileName().toString().endsWith("-coldstart-probe.jar"))
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "no *-coldstart-probe.jar in "
+                            + directory
+                            + ": build the benchmarks module, or pass --probe-jar"));
+      }
+    } catch (URISyntaxException | IOException e) {
+      throw new IllegalStateException("cannot tell where the driver was loaded from", e);
+    }
+  }
+
+  private static Path existing(Path file, String option) {
+    if (!Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(option + ": no file at " + file.toAbsolutePath());
+    }
+    return file.toAbsolutePath();
+  }
+
+  private static void progress(String message) {
+    System.err.println("[coldstart] " + message + " (load average " + loadAverage() + ")");
+  }
+
+  static String loadAverage() {
+    try {
+      String[] fields = Files.readString(Path.of("/proc/loadavg")).split(" ");
+      return fields[0] + " " + fields[1] + " " + fields[2];
+    } catch (IOException | UncheckedIOException | ArrayIndexOutOfBoundsException e) {
+      return "unknown";
+    }
+  }
+}

@@ -1,0 +1,132 @@
+package dev.parley.benchmarks.coldstart.probe;
+
+import dev.parley.adapter.dynamodb.DynamoDbClients;
+import dev.parley.adapter.dynamodb.DynamoDbConfig;
+import dev.parley.adapter.lambda.LambdaConfig;
+import dev.parley.application.port.in.PostMessageCommand;
+import dev.parley.domain.user.UserId;
+import dev.parley.protocol.auth.Authentication;
+import dev.parley.protocol.auth.JwtIdentityResolver;
+import dev.parley.protocol.auth.JwtSettings;
+import dev.parley.protocol.json.Json;
+import dev.parley.protocol.rest.Requests;
+import dev.parley.testkit.HibernateValidation;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * One subsystem's first use, alone in a fresh JVM (classpath: this probe and the deployment jar),
+ * timed between the stamps {@value #BEFORE} and {@value #AFTER}, with the same calls the handlers
+ * make. Each one pays for the JDK classes it is the first to need (reflection, lambdas, {@code
+ * java.net}), which in a real cold start only the first of them pays, so the parts add up to more
+ * than the whole. The environment is the probe's (the driver sets it).
+ *
+ * <ul>
+ *   <li>{@code jackson}: the protocol's {@link Json} mapper built, a request body read into its
+ *       record and a map written and read back.
+ *   <li>{@code validator}: Hibernate Validator bootstrapped as the deployments do ({@link
+ *       HibernateValidation}) and a {@link PostMessageCommand} validated.
+ *   <li>{@code jwt}: the JWT resolver built from the environment (nimbus-jose-jwt; no key fetched).
+ *   <li>{@code jwt-verify}: that, and one bearer token ({@code --bearer}) verified: the JWKS
+ *       fetched from {@code CHAT_JWT_JWKS_URL} and an RS256 signature checked.
+ *   <li>{@code aws-credentials}: {@link LambdaConfig#fromEnvironment} (the default credentials
+ *       chain) and the credentials resolved from the environment, as the first signed call does.
+ *   <li>{@code dynamodb-client}: the DynamoDB client built as the store module builds it; no call.
+ *   <li>{@code dynamodb-first-call}: that, and one GetItem (a missing key) on the table: request
+ *       marshalling, signing, the first HTTP connection and the response parsing.
+ * </ul>
+ */
+public final class SubsystemProbe {
+  public static final String BEFORE = "before";
+  public static final String AFTER = "after";
+
+  /** Every subsystem this probe knows, in the order the driver reports them. */
+  public static final List<String> SUBSYSTEMS =
+      List.of(
+          "jackson",
+          "validator",
+          "jwt",
+          "jwt-verify",
+          "aws-credentials",
+          "dynamodb-client",
+          "dynamodb-first-call");
+
+  private SubsystemProbe() {}
+
+  public static void main(String[] args) {
+    Stamps stamps = new Stamps(System.nanoTime());
+    if (args.length < 1 || args.length == 2 || args.length > 3) {
+      throw new IllegalArgumentException("usage: SubsystemProbe SUBSYSTEM [--bearer TOKEN]");
+    }
+    String subsystem = args[0];
+    String bearer = args.length == 3 && "--bearer".equals(args[1]) ? args[2] : null;
+    Map<String, String> env = System.getenv();
+    stamps.stamp(BEFORE);
+    Object result =
+        switch (subsystem) {
+          case "jackson" -> jackson();
+          case "validator" -> validator();
+          case "jwt" -> new JwtIdentityResolver(JwtSettings.fromEnvironment(env));
+          case "jwt-verify" -> verify(env, bearer);
+          case "aws-credentials" ->
+              LambdaConfig.fromEnvironment(env).credentials().resolveCredentials();
+          case "dynamodb-client" -> DynamoDbClients.create(DynamoDbConfig.fromEnvironment(env));
+          case "dynamodb-first-call" -> firstCall(env);
+          default ->
+              throw new IllegalArgumentException(
+                  "unknown subsystem " + subsystem + "; one of " + SUBSYSTEMS);
+        };
+    stamps.stamp(AFTER);
+    // Printed after the last stamp, so that a lazy toString cannot hide in the timed part.
+    System.out.println("coldstart.result " + subsystem + " " + result.getClass().getName());
+    stamps.print();
+    System.exit(0);
+  }
+
+  private static Object jackson() {
+    Requests.CreateRoom room =
+        Json.read(
+            ProbeEvents.CREATE_ROOM_BODY.getBytes(StandardCharsets.UTF_8),
+            Requests.CreateRoom.class);
+    return Json.readTree(Json.write(Map.of("room", room.name(), "values", List.of(1, 2, 3))));
+  }
+
+  private static Object validator() {
+    Validator validator = HibernateValidation.validator();
+    var violations =
+        validator.validate(
+            new PostMessageCommand(UserId.of("alice"), "room-1", ProbeEvents.TEXT, null, null));
+    if (!violations.isEmpty()) {
+      throw new IllegalStateException("a valid command was refused: " + violations);
+    }
+    return validator;
+  }
+
+  private static Object verify(Map<String, String> env, String bearer) {
+    if (bearer == null) {
+      throw new IllegalArgumentException("jwt-verify needs --bearer TOKEN");
+    }
+    Authentication outcome =
+        new JwtIdentityResolver(JwtSettings.fromEnvironment(env)).authenticate(bearer);
+    if (!(outcome instanceof Authentication.Authenticated)) {
+      throw new IllegalStateException("the token was not accepted: " + outcome);
+    }
+    return outcome;
+  }
+
+  private static Object firstCall(Map<String, String> env) {
+    DynamoDbConfig config = DynamoDbConfig.fromEnvironment(env);
+    DynamoDbClient client = DynamoDbClients.create(config);
+    return client.getItem(
+        b ->
+            b.tableName(config.table())
+                .key(
+                    Map.of(
+                        "pk", AttributeValue.fromS("coldstart#missing"),
+                        "sk", AttributeValue.fromS("coldstart#missing"))));
+  }
+}
