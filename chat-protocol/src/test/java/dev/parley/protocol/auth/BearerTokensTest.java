@@ -48,6 +48,10 @@ class BearerTokensTest {
         "Bearer " + JWT + " " + JWT,
         "Bearer " + JWT + ",other",
         "Bearer =abc",
+        "Bearer abc=def",
+        "Bearer abc==x",
+        "Bearers " + JWT,
+        "Bearer " + JWT + "é",
         "Bearer " + JWT + "\n",
         JWT,
       })
