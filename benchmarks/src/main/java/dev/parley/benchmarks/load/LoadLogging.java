@@ -3,11 +3,11 @@ package dev.parley.benchmarks.load;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.encoder.JsonEncoder;
 import ch.qos.logback.classic.encoder.PatternLayoutEncoder;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.ConsoleAppender;
 import ch.qos.logback.core.encoder.Encoder;
+import dev.parley.adapter.fargate.logging.JsonLinesEncoder;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -22,16 +22,7 @@ final class LoadLogging {
    * at INFO (so one access-log line per request and per WebSocket handshake), Jetty at WARN.
    */
   static void productionLike() {
-    JsonEncoder json = new JsonEncoder();
-    json.setWithSequenceNumber(false);
-    json.setWithNanoseconds(false);
-    json.setWithContext(false);
-    json.setWithArguments(false);
-    json.setWithMessage(false);
-    json.setWithFormattedMessage(true);
-    json.setWithMDC(true);
-    json.setWithKVPList(true);
-    json.setWithThrowable(true);
+    JsonLinesEncoder json = new JsonLinesEncoder();
     LoggerContext context = reset(json, "System.out");
     context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.INFO);
     context.getLogger("org.eclipse.jetty").setLevel(Level.WARN);
