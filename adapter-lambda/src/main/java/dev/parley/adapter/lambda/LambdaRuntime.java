@@ -2,6 +2,7 @@ package dev.parley.adapter.lambda;
 
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
+import dev.parley.application.port.out.StoreHealthPort;
 import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.rest.RestApi;
 import dev.parley.protocol.ws.WebSocketApi;
@@ -26,4 +27,9 @@ public interface LambdaRuntime {
   ClockPort clock();
 
   Validator validator();
+
+  /**
+   * The store's health check; SnapStart priming calls it to warm the store client's request path.
+   */
+  StoreHealthPort storeHealth();
 }

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 class SnapStartPrimingTest {
 
   @Test
-  void beforeCheckpointWarmsEverythingWithoutNetworkCallsOrState() throws Exception {
+  void beforeCheckpointWarmsEverythingWithoutPostingOrStoringAnything() throws Exception {
     try (TestRuntime test = TestRuntime.withEndpoint()) {
       SnapStartPriming priming = new SnapStartPriming(test.runtime);
 
@@ -16,7 +16,7 @@ class SnapStartPrimingTest {
 
       // The client of the configured endpoint is built and cached...
       assertThat(test.runtime.delivery().client(test.runtime.delivery().endpoint())).isNotNull();
-      // ...and nothing reached the Management API or the store.
+      // ...and nothing reached the Management API or was stored (the store was only read).
       assertThat(test.connections.postAttempts("snapstart-priming")).isZero();
       assertThat(
               test.runtime
