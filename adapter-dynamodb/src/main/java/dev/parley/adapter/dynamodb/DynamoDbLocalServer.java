@@ -158,6 +158,11 @@ public final class DynamoDbLocalServer implements AutoCloseable {
         "DynamoDB Local did not start within " + STARTUP_TIMEOUT + "; see " + log);
   }
 
+  /**
+   * Between two connection attempts while the emulator starts: it is another process that gives no
+   * readiness signal but its open port, so polling (bounded by {@link #STARTUP_TIMEOUT}) is the
+   * only way to wait for it.
+   */
   private static void pause() {
     try {
       TimeUnit.MILLISECONDS.sleep(50);

@@ -262,6 +262,11 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
     store.call(what, () -> store.client().putItem(b -> b.tableName(store.table()).item(item)));
   }
 
+  /**
+   * Between two reads of a replay's original, still in flight on another node or thread: the store
+   * has nothing to wait on, so the replay polls, with jitter so that racing replays spread out,
+   * bounded by {@link #REPLAY_WAIT}.
+   */
   private static void pause(long millis) {
     try {
       TimeUnit.MILLISECONDS.sleep(millis + ThreadLocalRandom.current().nextLong(millis + 1));

@@ -168,6 +168,10 @@ public final class DynamoDbReactionStoreAdapter implements ReactionStorePort {
     return reactions;
   }
 
+  /**
+   * Random backoff after losing an optimistic-lock race on a reaction item, so that writers racing
+   * for the same message spread out instead of colliding again; at most 50 ms per round.
+   */
   private static void backOff(int round) {
     long bound = Math.min(1L << Math.min(round, 6), 50);
     try {
