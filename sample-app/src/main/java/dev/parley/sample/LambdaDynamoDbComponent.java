@@ -7,6 +7,7 @@ import dev.parley.adapter.dynamodb.DynamoDbStoreModule;
 import dev.parley.adapter.lambda.LambdaConfig;
 import dev.parley.adapter.lambda.LambdaModule;
 import dev.parley.adapter.lambda.LambdaRuntime;
+import dev.parley.application.config.ChatSettings;
 import dev.parley.application.service.UseCaseModule;
 import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.testkit.ValidationModule;
@@ -37,7 +38,8 @@ public interface LambdaDynamoDbComponent extends LambdaRuntime {
 
   static LambdaDynamoDbComponent create(
       LambdaConfig config, JwtSettings jwt, DynamoDbConfig dynamoDb) {
-    return DaggerLambdaDynamoDbComponent.factory().create(config, jwt, dynamoDb);
+    return DaggerLambdaDynamoDbComponent.factory()
+        .create(config, jwt, ChatSettings.DEFAULTS, dynamoDb);
   }
 
   /** The one DynamoDB client of this execution environment; lambda-local closes it on shutdown. */
@@ -49,6 +51,7 @@ public interface LambdaDynamoDbComponent extends LambdaRuntime {
     LambdaDynamoDbComponent create(
         @BindsInstance LambdaConfig config,
         @BindsInstance JwtSettings jwt,
+        @BindsInstance ChatSettings settings,
         @BindsInstance DynamoDbConfig dynamoDb);
   }
 }

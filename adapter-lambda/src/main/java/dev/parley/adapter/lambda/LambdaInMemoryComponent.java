@@ -2,6 +2,7 @@ package dev.parley.adapter.lambda;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.parley.application.config.ChatSettings;
 import dev.parley.application.service.UseCaseModule;
 import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.testkit.InMemoryStoreModule;
@@ -31,14 +32,22 @@ public interface LambdaInMemoryComponent extends LambdaRuntime {
         JwtSettings.fromEnvironment(System.getenv()));
   }
 
+  /** A component with the default {@link ChatSettings}. */
   static LambdaInMemoryComponent create(LambdaConfig config, JwtSettings jwt) {
-    return DaggerLambdaInMemoryComponent.factory().create(config, jwt);
+    return create(config, jwt, ChatSettings.DEFAULTS);
+  }
+
+  static LambdaInMemoryComponent create(
+      LambdaConfig config, JwtSettings jwt, ChatSettings settings) {
+    return DaggerLambdaInMemoryComponent.factory().create(config, jwt, settings);
   }
 
   /** Builds the component from the deployment's configuration values. */
   @Component.Factory
   interface Factory {
     LambdaInMemoryComponent create(
-        @BindsInstance LambdaConfig config, @BindsInstance JwtSettings jwt);
+        @BindsInstance LambdaConfig config,
+        @BindsInstance JwtSettings jwt,
+        @BindsInstance ChatSettings settings);
   }
 }

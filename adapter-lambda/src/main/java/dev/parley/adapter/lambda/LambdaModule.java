@@ -3,7 +3,6 @@ package dev.parley.adapter.lambda;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
-import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.EventDeliveryPort;
 import dev.parley.application.port.out.IdGeneratorPort;
@@ -17,9 +16,9 @@ import jakarta.inject.Singleton;
 /**
  * The Lambda runtime's bindings: event delivery through the Management API, the JWT identity
  * resolver (from the {@link JwtSettings} the component is created with, usually {@link
- * JwtSettings#fromEnvironment}), the default {@link ChatSettings}, the system clock and UUIDv7 ids.
- * A component adds a store module, {@code UseCaseModule} and {@code ValidationModule}, and binds
- * {@link LambdaConfig} and {@link JwtSettings} instances in its factory.
+ * JwtSettings#fromEnvironment}), the system clock and UUIDv7 ids. A component adds a store module,
+ * {@code UseCaseModule} and {@code ValidationModule}, and binds {@link LambdaConfig}, {@link
+ * JwtSettings} and {@code ChatSettings} instances in its factory, as the Fargate components do.
  */
 @Module
 public abstract class LambdaModule {
@@ -33,11 +32,6 @@ public abstract class LambdaModule {
   @Singleton
   static IdentityResolver identityResolver(JwtSettings settings) {
     return new JwtIdentityResolver(settings);
-  }
-
-  @Provides
-  static ChatSettings settings() {
-    return ChatSettings.DEFAULTS;
   }
 
   @Provides

@@ -8,7 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.LambdaConfig;
+import dev.parley.adapter.lambda.LambdaInMemoryComponent;
 import dev.parley.adapter.lambda.WebSocketHandler;
+import dev.parley.application.config.ChatSettings;
 import dev.parley.benchmarks.coldstart.probe.ProbeContext;
 import dev.parley.benchmarks.coldstart.probe.ProbeEvents;
 import dev.parley.protocol.auth.JwtSettings;
@@ -48,11 +50,12 @@ import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
  *       once on another thread, where API Gateway is a network round trip away.
  * </ul>
  *
- * <p>The component is {@link WarmInvokeComponent}: {@code LambdaInMemoryComponent}'s modules with
- * the per-user rate limits raised out of the way, as in the other benchmarks (still taken on every
- * post). Each iteration starts from a fresh component, so the store holds one iteration's posts at
- * most. The events are built once and handed to the handler on every call: Lambda's own
- * deserialization of the event JSON is not part of the time. Every answer's status is checked.
+ * <p>The component is {@link LambdaInMemoryComponent} created with {@link
+ * ChatSettings#withoutUserLimits()}: the per-user rate limits raised out of the way, as in the
+ * other benchmarks (still taken on every post). Each iteration starts from a fresh component, so
+ * the store holds one iteration's posts at most. The events are built once and handed to the
+ * handler on every call: Lambda's own deserialization of the event JSON is not part of the time.
+ * Every answer's status is checked.
  */
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -92,8 +95,8 @@ public class LambdaWarmInvokeBenchmark {
 
   @Setup(Level.Iteration)
   public void freshEnvironment() {
-    WarmInvokeComponent runtime =
-        WarmInvokeComponent.create(
+    LambdaInMemoryComponent runtime =
+        LambdaInMemoryComponent.create(
             new LambdaConfig(
                 null,
                 "http",
@@ -102,7 +105,8 @@ public class LambdaWarmInvokeBenchmark {
                 LambdaConfig.DEFAULT_MAX_CONCURRENT_POSTS,
                 LambdaConfig.DEFAULT_MAX_ATTEMPTS,
                 LambdaConfig.DEFAULT_BACKOFF_BASE),
-            JwtSettings.hs256(SECRET, null, null));
+            JwtSettings.hs256(SECRET, null, null),
+            ChatSettings.withoutUserLimits());
     http = new HttpApiHandler(runtime);
     webSocket = new WebSocketHandler(runtime);
 
