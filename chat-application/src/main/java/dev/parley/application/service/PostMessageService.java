@@ -73,17 +73,15 @@ public final class PostMessageService implements PostMessageUseCase {
       rateLimits.require(
           "slow:" + roomId.value() + ':' + user, slowMode, context.now(), "slow mode is on");
     }
+    ClientMessageId clientMessageId =
+        command.clientMessageId() == null ? null : ClientMessageId.of(command.clientMessageId());
+    // Every retry of a keyed post carries the same id (see MessageStorePort#append).
+    MessageId id =
+        clientMessageId == null
+            ? MessageId.of(ids.newId())
+            : MessageId.forClientMessage(roomId, command.actor(), clientMessageId);
     NewMessage draft =
-        new NewMessage(
-            MessageId.of(ids.newId()),
-            roomId,
-            command.actor(),
-            body,
-            parentId,
-            command.clientMessageId() == null
-                ? null
-                : ClientMessageId.of(command.clientMessageId()),
-            context.now());
+        new NewMessage(id, roomId, command.actor(), body, parentId, clientMessageId, context.now());
     AppendResult result = messages.append(draft);
     if (result instanceof AppendResult.Replayed replayed) {
       return new PostedMessage(views.message(replayed.message()), true);

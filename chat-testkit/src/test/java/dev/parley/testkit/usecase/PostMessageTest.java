@@ -15,7 +15,9 @@ import dev.parley.application.port.in.UpdateRoomCommand;
 import dev.parley.domain.access.DenialReason;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.event.ChatEvent;
+import dev.parley.domain.message.ClientMessageId;
 import dev.parley.domain.message.Message;
+import dev.parley.domain.message.MessageId;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.room.RoomId;
 import java.time.Duration;
@@ -48,6 +50,18 @@ class PostMessageTest {
     assertThat(again.replay()).isTrue();
     assertThat(again.message().message()).isEqualTo(first.message().message());
     assertThat(s.posted(s.alice, room, "next").sequence()).isEqualTo(2);
+  }
+
+  @Test
+  void aPostWithAClientMessageIdHasTheIdDerivedFromIt() {
+    RoomId room = s.publicRoom(s.alice);
+
+    PostedMessage keyed = post(room.value(), "hello", "c-1", null);
+    PostedMessage plain = post(room.value(), "hello", null, null);
+
+    assertThat(keyed.message().message().id())
+        .isEqualTo(MessageId.forClientMessage(room, s.alice, ClientMessageId.of("c-1")));
+    assertThat(plain.message().message().id()).isNotEqualTo(keyed.message().message().id());
   }
 
   @Test
