@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * <p>Sequences are taken before messages are written, so for a moment a later message can be
  * visible while an earlier one is still in flight. Pages stop at such a hole, so readers never skip
  * a message; a hole older than {@link #SETTLED_AFTER} is a failed write (gaps are allowed then) and
- * is passed over.
+ * is passed over, and so is at once a sequence marked as a gap by the append that took it.
  */
 public final class DynamoDbMessageHistoryAdapter implements MessageHistoryPort, RoomSequencePort {
   /**
@@ -105,8 +105,8 @@ public final class DynamoDbMessageHistoryAdapter implements MessageHistoryPort, 
         Keys.room(roomId),
         Keys.message(afterSequence + 1),
         Keys.message(Long.MAX_VALUE),
-        "author <> :reader AND attribute_not_exists(deletedAt)",
-        Map.of(),
+        "author <> :reader AND attribute_not_exists(deletedAt) AND attribute_not_exists(#gap)",
+        Map.of("#gap", MessageItems.GAP),
         Map.of(":reader", s(reader.value())));
   }
 
@@ -123,7 +123,8 @@ public final class DynamoDbMessageHistoryAdapter implements MessageHistoryPort, 
                     ":pk", s(Keys.room(roomId)),
                     ":from", s(Keys.message(from)),
                     ":to", s(Keys.message(to))));
-    return queries.all(request, limit);
+    // Gap markers are returned (the hole check needs them) but do not fill the page.
+    return queries.all(request, limit, item -> !MessageItems.isGap(item));
   }
 
   /** The ascending page up to its first unsettled hole; {@code expected} is the first sequence. */
@@ -132,12 +133,14 @@ public final class DynamoDbMessageHistoryAdapter implements MessageHistoryPort, 
     List<Message> page = new ArrayList<>(ascending.size());
     long next = expected;
     for (Map<String, AttributeValue> item : ascending) {
-      Message message = MessageItems.message(item);
-      if (message.sequence() != next && MessageItems.writtenAt(item) > settled) {
+      long sequence = Keys.sequenceOf(Items.str(item, Items.SK));
+      if (sequence != next && MessageItems.writtenAt(item) > settled) {
         break;
       }
-      page.add(message);
-      next = message.sequence() + 1;
+      if (!MessageItems.isGap(item)) {
+        page.add(MessageItems.message(item));
+      }
+      next = sequence + 1;
     }
     return List.copyOf(page);
   }

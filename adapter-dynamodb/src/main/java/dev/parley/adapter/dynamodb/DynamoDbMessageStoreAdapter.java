@@ -5,9 +5,7 @@ import static dev.parley.adapter.dynamodb.Items.key;
 import static dev.parley.adapter.dynamodb.Items.n;
 import static dev.parley.adapter.dynamodb.Items.num;
 import static dev.parley.adapter.dynamodb.Items.s;
-import static dev.parley.adapter.dynamodb.Items.str;
 
-import dev.parley.application.error.StoreUnavailableException;
 import dev.parley.application.port.out.AppendResult;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.domain.message.ChangeOutcome;
@@ -17,32 +15,35 @@ import dev.parley.domain.message.MessageId;
 import dev.parley.domain.message.NewMessage;
 import dev.parley.domain.room.RoomId;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Appends messages and applies changes. A post is, in order: a conditional PutItem of the dedup
- * item ({@code DEDUP#author/clientMessageId}, only when the post has a client message id), an
- * UpdateItem {@code ADD n 1} on the room's counter returning the new sequence, a PutItem of the
- * message at {@code MSG#<sequence>} and a PutItem of the id pointer ({@code MSGID#id}); a reply
- * then adds one to its parent's reply count. The dedup claim comes first so a replay never burns a
- * sequence; a write that fails after the counter leaves a gap at that sequence (the only way gaps
- * arise). Changes are single conditional UpdateItems, so they commute with reply counting.
+ * Appends messages and applies changes. A plain post is an UpdateItem {@code ADD n 1} on the room's
+ * counter returning the new sequence, a PutItem of the message at {@code MSG#<sequence>} and a
+ * PutItem of the id pointer ({@code MSGID#id}): 3 write units. A post with a client message id has
+ * a derived id ({@link MessageId#forClientMessage}), so its pointer doubles as the idempotency
+ * claim: a consistent GetItem of the pointer (a retry of a stored post stops there, having written
+ * nothing), the counter, a PutItem of the pointer on {@code attribute_not_exists(pk)}, and the
+ * message, again conditional: also 3 write units. A reply then adds one to its parent's reply
+ * count.
+ *
+ * <p>Concurrent retries of one post can each pass the GetItem and take a sequence; all but one lose
+ * the pointer's condition, mark the sequence they took as a gap ({@link MessageItems#gap}, so
+ * history passes it at once) and return the winner's message. A pointer without its message (the
+ * winner is between its two writes, or failed there) is completed by whoever finds it: the first
+ * conditional write of the message wins, so one message is stored and announced once. Changes are
+ * single conditional UpdateItems, so they commute with reply counting.
  */
 public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
-  /** A replay waits this long at most for the original post, still in flight, to land. */
-  static final Duration REPLAY_WAIT = Duration.ofSeconds(5);
-
   private static final String CHANGE_CONDITION =
       "attribute_exists(pk) AND attribute_not_exists(deletedAt)";
+  private static final String ABSENT = "attribute_not_exists(pk)";
 
   private final DynamoDbStore store;
   private final Queries queries;
@@ -60,39 +61,35 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
 
   @Override
   public AppendResult append(NewMessage draft) {
-    boolean keyed = draft.clientMessageId() != null;
-    if (keyed) {
-      Optional<MessageId> original = claim(draft);
-      if (original.isPresent()) {
-        return new AppendResult.Replayed(awaitOriginal(draft.roomId(), original.get()));
-      }
-    }
-    try {
+    if (draft.clientMessageId() == null) {
       long sequence = nextSequence(draft.roomId());
       Message message = Message.fromDraft(draft, sequence);
-      put("store message", MessageItems.item(message, clock.millis()));
-      Map<String, AttributeValue> pointer =
-          key(Keys.room(draft.roomId()), Keys.messageId(draft.id()));
-      pointer.put("seq", n(sequence));
-      put("store message id", pointer);
-      if (draft.parentId() != null) {
-        countReply(draft.roomId(), draft.parentId());
-      }
-      return new AppendResult.Appended(message);
-    } catch (RuntimeException e) {
-      if (keyed) {
-        // Free the client message id so the client's retry posts instead of waiting for a ghost.
-        release(draft);
-      }
-      throw e;
+      put("store message", MessageItems.item(message, clock.millis()), null);
+      put("store message id", pointer(draft.roomId(), draft.id(), sequence), null);
+      return appended(message);
     }
+    MessageId derived =
+        MessageId.forClientMessage(draft.roomId(), draft.author(), draft.clientMessageId());
+    if (!draft.id().equals(derived)) {
+      throw new IllegalArgumentException(
+          "a draft with a client message id must have the id MessageId.forClientMessage gives");
+    }
+    Optional<Long> claimed = sequenceOf(draft.roomId(), draft.id());
+    if (claimed.isPresent()) {
+      return original(draft, claimed.get());
+    }
+    long sequence = nextSequence(draft.roomId());
+    Optional<Long> winner = claim(draft, sequence);
+    if (winner.isPresent()) {
+      markGap(draft.roomId(), sequence);
+      return original(draft, winner.get());
+    }
+    return storeOrReplay(Message.fromDraft(draft, sequence));
   }
 
   @Override
   public Optional<Message> find(RoomId roomId, MessageId messageId) {
-    return sequenceOf(roomId, messageId)
-        .flatMap(seq -> queries.get("find message", Keys.room(roomId), Keys.message(seq)))
-        .map(MessageItems::message);
+    return sequenceOf(roomId, messageId).flatMap(seq -> messageAt(roomId, seq));
   }
 
   @Override
@@ -146,69 +143,71 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
     }
   }
 
-  /** Claims the client message id; the original's id when someone claimed it before. */
-  private Optional<MessageId> claim(NewMessage draft) {
-    Map<String, AttributeValue> item =
-        key(Keys.room(draft.roomId()), Keys.dedup(draft.author(), draft.clientMessageId()));
-    item.put("messageId", s(draft.id().value()));
+  /**
+   * Writes the keyed post's pointer, which is its claim; the sequence already in it when another
+   * append of the same post wrote it first.
+   */
+  private Optional<Long> claim(NewMessage draft, long sequence) {
     try {
-      store.call(
-          "claim client message id",
-          () ->
-              store
-                  .client()
-                  .putItem(
-                      b ->
-                          b.tableName(store.table())
-                              .item(item)
-                              .conditionExpression("attribute_not_exists(pk)")
-                              .returnValuesOnConditionCheckFailure(
-                                  ReturnValuesOnConditionCheckFailure.ALL_OLD)));
+      put("claim client message id", pointer(draft.roomId(), draft.id(), sequence), ABSENT);
       return Optional.empty();
-    } catch (ConditionalCheckFailedException replay) {
-      return Optional.of(MessageId.of(str(replay.item(), "messageId")));
+    } catch (ConditionalCheckFailedException lost) {
+      return Optional.of(num(lost.item(), "seq", 0));
     }
   }
 
-  private void release(NewMessage draft) {
+  /**
+   * The post whose pointer names {@code sequence}: as stored, or, when its message is not there yet
+   * (its first append is between its writes, or failed there), stored now from this draft.
+   */
+  private AppendResult original(NewMessage draft, long sequence) {
+    Optional<Message> stored = messageAt(draft.roomId(), sequence);
+    if (stored.isPresent()) {
+      return new AppendResult.Replayed(stored.get());
+    }
+    return storeOrReplay(Message.fromDraft(draft, sequence));
+  }
+
+  /** Stores a claimed post's message unless another append of the post stored it first. */
+  private AppendResult storeOrReplay(Message message) {
     try {
-      store.call(
-          "release client message id",
-          () ->
-              store
-                  .client()
-                  .deleteItem(
-                      b ->
-                          b.tableName(store.table())
-                              .key(
-                                  key(
-                                      Keys.room(draft.roomId()),
-                                      Keys.dedup(draft.author(), draft.clientMessageId())))
-                              .conditionExpression("messageId = :id")
-                              .expressionAttributeValues(Map.of(":id", s(draft.id().value())))));
-    } catch (RuntimeException ignored) {
-      // Best effort: the original failure is what the caller needs to see.
+      put("store message", MessageItems.item(message, clock.millis()), ABSENT);
+      return appended(message);
+    } catch (ConditionalCheckFailedException storedFirst) {
+      return new AppendResult.Replayed(
+          messageAt(message.roomId(), message.sequence())
+              .orElseThrow(() -> new IllegalStateException("a stored message vanished")));
     }
   }
 
-  /** The original of a replay; it may still be in flight on another node, so wait a little. */
-  private Message awaitOriginal(RoomId roomId, MessageId original) {
-    long deadline = System.nanoTime() + REPLAY_WAIT.toNanos();
-    long pauseMillis = 5;
-    while (true) {
-      Optional<Message> found = find(roomId, original);
-      if (found.isPresent()) {
-        return found.get();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new StoreUnavailableException(
-            "the original post with this client message id is still being stored",
-            Duration.ofSeconds(1),
-            null);
-      }
-      pause(pauseMillis);
-      pauseMillis = Math.min(pauseMillis * 2, 200);
+  private AppendResult appended(Message message) {
+    if (message.parentId() != null) {
+      countReply(message.roomId(), message.parentId());
     }
+    return new AppendResult.Appended(message);
+  }
+
+  /** Fills a sequence this append took but will not use, so history need not wait for it. */
+  private void markGap(RoomId roomId, long sequence) {
+    try {
+      put("mark gap", MessageItems.gap(roomId, sequence, clock.millis()), null);
+    } catch (RuntimeException e) {
+      // Best effort: an unmarked gap is passed over once settled, like any failed write.
+    }
+  }
+
+  private Optional<Message> messageAt(RoomId roomId, long sequence) {
+    return queries
+        .get("find message", Keys.room(roomId), Keys.message(sequence))
+        .filter(item -> !MessageItems.isGap(item))
+        .map(MessageItems::message);
+  }
+
+  private static Map<String, AttributeValue> pointer(
+      RoomId roomId, MessageId messageId, long sequence) {
+    Map<String, AttributeValue> pointer = key(Keys.room(roomId), Keys.messageId(messageId));
+    pointer.put("seq", n(sequence));
+    return pointer;
   }
 
   private long nextSequence(RoomId roomId) {
@@ -258,22 +257,21 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
         .map(item -> num(item, "seq", 0));
   }
 
-  private void put(String what, Map<String, AttributeValue> item) {
-    store.call(what, () -> store.client().putItem(b -> b.tableName(store.table()).item(item)));
-  }
-
-  /**
-   * Between two reads of a replay's original, still in flight on another node or thread: the store
-   * has nothing to wait on, so the replay polls, with jitter so that racing replays spread out,
-   * bounded by {@link #REPLAY_WAIT}.
-   */
-  private static void pause(long millis) {
-    try {
-      TimeUnit.MILLISECONDS.sleep(millis + ThreadLocalRandom.current().nextLong(millis + 1));
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new StoreUnavailableException(
-          "interrupted while waiting for a post", Duration.ofSeconds(1), e);
-    }
+  /** A PutItem, on {@code condition} unless it is null. */
+  private void put(String what, Map<String, AttributeValue> item, String condition) {
+    store.call(
+        what,
+        () ->
+            store
+                .client()
+                .putItem(
+                    b -> {
+                      b.tableName(store.table()).item(item);
+                      if (condition != null) {
+                        b.conditionExpression(condition)
+                            .returnValuesOnConditionCheckFailure(
+                                ReturnValuesOnConditionCheckFailure.ALL_OLD);
+                      }
+                    }));
   }
 }

@@ -1,6 +1,5 @@
 package dev.parley.adapter.dynamodb;
 
-import dev.parley.domain.message.ClientMessageId;
 import dev.parley.domain.message.MessageId;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.room.DirectKey;
@@ -32,7 +31,6 @@ final class Keys {
   static final String BAN = "BAN#";
   static final String MESSAGE = "MSG#";
   static final String MESSAGE_ID = "MSGID#";
-  static final String DEDUP = "DEDUP#";
   static final String READ = "READ#";
   static final String REACTIONS = "RXN#";
   static final String TYPING = "TYPING#";
@@ -99,10 +97,6 @@ final class Keys {
 
   static String messageId(MessageId id) {
     return sort(MESSAGE_ID + id.value());
-  }
-
-  static String dedup(UserId author, ClientMessageId clientMessageId) {
-    return sort(DEDUP + author.value() + "/" + clientMessageId.value());
   }
 
   static String read(UserId user) {

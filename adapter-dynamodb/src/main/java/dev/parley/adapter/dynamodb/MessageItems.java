@@ -27,6 +27,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 final class MessageItems {
   static final String WRITTEN_AT = "wt";
 
+  /** Marks a {@link #gap} item; expressions name it through {@code #gap}. */
+  static final String GAP = "gap";
+
   private MessageItems() {}
 
   static Map<String, AttributeValue> item(Message message, long writtenAtMillis) {
@@ -74,6 +77,21 @@ final class MessageItems {
         instantOrNull(item, "editedAt"),
         instantOrNull(item, "deletedAt"),
         flag(item, "pinned"));
+  }
+
+  /**
+   * The item at a sequence an append took but did not use (it lost the race for its post's claim):
+   * readers pass it at once instead of waiting for the hole to settle.
+   */
+  static Map<String, AttributeValue> gap(RoomId roomId, long sequence, long writtenAtMillis) {
+    Map<String, AttributeValue> item = key(Keys.room(roomId), Keys.message(sequence));
+    item.put(GAP, bool(true));
+    item.put(WRITTEN_AT, n(writtenAtMillis));
+    return item;
+  }
+
+  static boolean isGap(Map<String, AttributeValue> item) {
+    return item.containsKey(GAP);
   }
 
   static long writtenAt(Map<String, AttributeValue> item) {

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -121,14 +122,29 @@ final class Queries {
 
   /** Follows LastEvaluatedKey until {@code limit} items are read or the results end. */
   List<Map<String, AttributeValue>> all(QueryRequest.Builder request, int limit) {
+    return all(request, limit, item -> true);
+  }
+
+  /**
+   * Follows LastEvaluatedKey until {@code limit} items that {@code counts} are read or the results
+   * end; the items that do not count are returned too, in their place.
+   */
+  List<Map<String, AttributeValue>> all(
+      QueryRequest.Builder request, int limit, Predicate<Map<String, AttributeValue>> counts) {
     List<Map<String, AttributeValue>> items = new ArrayList<>(Math.min(limit, 256));
+    int counted = 0;
     Map<String, AttributeValue> start = null;
     do {
-      QueryRequest page = request.limit(limit - items.size()).exclusiveStartKey(start).build();
+      QueryRequest page = request.limit(limit - counted).exclusiveStartKey(start).build();
       QueryResponse response = store.call("query", () -> store.client().query(page));
-      items.addAll(response.items());
+      for (Map<String, AttributeValue> item : response.items()) {
+        items.add(item);
+        if (counts.test(item)) {
+          counted++;
+        }
+      }
       start = response.hasLastEvaluatedKey() ? response.lastEvaluatedKey() : null;
-    } while (start != null && !start.isEmpty() && items.size() < limit);
+    } while (start != null && !start.isEmpty() && counted < limit);
     return items;
   }
 

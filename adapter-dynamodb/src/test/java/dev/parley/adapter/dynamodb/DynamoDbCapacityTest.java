@@ -43,13 +43,28 @@ class DynamoDbCapacityTest {
   }
 
   @Test
-  void postWithClientMessageIdAddsTheDedupClaim() {
+  void postWithClientMessageIdIsAlsoThreeWritesOfOneUnit() {
     NewMessage post =
         aMessage().inRoom(Ids.room()).withText(BODY_NEAR_1KB).withClientMessageId("c-1").buildNew();
 
     messages.append(post);
 
-    assertThat(meter.usage()).isEqualTo(new Usage(0, 4, 4));
+    // GetItem of the pointer (absent: one strongly consistent read unit), counter UpdateItem,
+    // pointer PutItem (the claim), message PutItem.
+    assertThat(meter.usage()).isEqualTo(new Usage(1, 3, 4));
+  }
+
+  @Test
+  void aRetryOfAStoredPostWritesNothing() {
+    NewMessage post =
+        aMessage().inRoom(Ids.room()).withText(BODY_NEAR_1KB).withClientMessageId("c-1").buildNew();
+    messages.append(post);
+    meter.reset();
+
+    messages.append(post);
+
+    // GetItem of the pointer, GetItem of the message; no write unit.
+    assertThat(meter.usage()).isEqualTo(new Usage(2, 0, 2));
   }
 
   @Test
