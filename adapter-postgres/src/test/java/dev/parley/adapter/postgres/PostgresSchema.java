@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.UUID;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -28,6 +29,8 @@ public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback
     this(25);
   }
 
+  private static final Duration TEST_CONNECTION_TIMEOUT = Duration.ofSeconds(15);
+
   public PostgresSchema(int poolSize) {
     this.poolSize = poolSize;
   }
@@ -46,7 +49,11 @@ public final class PostgresSchema implements BeforeAllCallback, AfterAllCallback
             schema,
             poolSize,
             "parley-" + schema,
-            PostgresConfig.of(database.url(), null, null).connectionTimeout(),
+            // Not the 2 s default: contract tests run 50 threads against a smaller pool, all
+            // queued on one room's counter row, and on a busy CI machine the wait for a pooled
+            // connection then outlasts 2 s without anything being wrong (PostgresOutageTest
+            // checks the default's fail-fast behaviour with configurations of its own).
+            TEST_CONNECTION_TIMEOUT,
             PostgresConfig.of(database.url(), null, null).statementTimeout(),
             PostgresConfig.of(database.url(), null, null).socketTimeout());
     dataSource = PostgresDataSources.create(config);
