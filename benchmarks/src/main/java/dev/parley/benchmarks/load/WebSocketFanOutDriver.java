@@ -1,5 +1,6 @@
 package dev.parley.benchmarks.load;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,6 +40,10 @@ import java.util.concurrent.locks.LockSupport;
  * counted; after the last post the driver waits for outstanding deliveries, at most 10 s, then
  * counts every (connection, post) pair of the measured window that never arrived as lost.
  *
+ * <p>The receiving clients are {@link RawWebSockets} (one selector thread for all connections) by
+ * default; {@code --client jdk} uses {@code java.net.http.WebSocket} instead, which spends several
+ * times the CPU per message on this machine's shared cores.
+ *
  * <pre>{@code
  * java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar \
  *     dev.parley.benchmarks.load.WebSocketFanOutDriver --server-pid $SERVER_PID
@@ -63,10 +68,13 @@ public final class WebSocketFanOutDriver {
   private final HostStats host;
   private final String chat;
 
+  /** The raw clients' selector, or null with {@code --client jdk}. */
+  private final RawWebSockets raw;
+
   /** True until the run is over: pings go out, and a close by the server is a failure. */
   private volatile boolean pinging = true;
 
-  private WebSocketFanOutDriver(LoadArgs options) {
+  private WebSocketFanOutDriver(LoadArgs options) throws IOException {
     this.options = options;
     this.connections = options.integer("connections", 1, 10_000);
     this.rate = options.integer("rate", 1, 1_000);
@@ -79,6 +87,12 @@ public final class WebSocketFanOutDriver {
     }
     this.host = new HostStats(Long.parseLong(options.string("server-pid")));
     this.chat = options.string("chat");
+    this.raw =
+        switch (options.string("client")) {
+          case "raw" -> new RawWebSockets();
+          case "jdk" -> null;
+          default -> throw new IllegalArgumentException("--client is raw or jdk");
+        };
   }
 
   public static void main(String[] args) throws Exception {
@@ -95,6 +109,7 @@ public final class WebSocketFanOutDriver {
                 "ping-seconds", "30",
                 "http-clients", "4",
                 "connect-parallelism", "32",
+                "client", "raw",
                 "server-pid", "0"));
     new WebSocketFanOutDriver(options).run();
   }
@@ -167,12 +182,23 @@ public final class WebSocketFanOutDriver {
       }
       Receiver receiver = new Receiver(i, roomId, totalPosts, subscribed, permits);
       receivers.add(receiver);
+      String authorization = "Bearer " + LoadAuth.token("fanout-user-" + i);
+      URI endpoint = URI.create(chat.replaceFirst("^http", "ws") + "/ws");
+      if (raw != null) {
+        try {
+          raw.connect(endpoint, authorization, ChatSetup.TIMEOUT, receiver);
+        } catch (IOException e) {
+          receiver.fail("connect: " + e);
+          permits.release();
+        }
+        continue;
+      }
       httpClients
           .get(i % httpClients.size())
           .newWebSocketBuilder()
           .connectTimeout(ChatSetup.TIMEOUT)
-          .header("Authorization", "Bearer " + LoadAuth.token("fanout-user-" + i))
-          .buildAsync(URI.create(chat.replaceFirst("^http", "ws") + "/ws"), receiver)
+          .header("Authorization", authorization)
+          .buildAsync(endpoint, receiver)
           .whenComplete(
               (socket, failure) -> {
                 if (failure != null) {
@@ -271,8 +297,11 @@ public final class WebSocketFanOutDriver {
     }
   }
 
-  /** One subscribed connection: records the latency of each post it receives, by sequence. */
-  private final class Receiver implements WebSocket.Listener {
+  /**
+   * One subscribed connection: records the latency of each post it receives, by sequence. It
+   * listens either to a {@code java.net.http.WebSocket} or to a {@link RawWebSockets} connection.
+   */
+  private final class Receiver implements WebSocket.Listener, RawWebSockets.Handler {
     final int index;
     final String roomId;
     final CountDownLatch subscribed;
@@ -283,6 +312,7 @@ public final class WebSocketFanOutDriver {
 
     final StringBuilder partial = new StringBuilder();
     volatile WebSocket socket;
+    volatile RawWebSockets.Connection rawSocket;
     volatile String failure;
     volatile boolean ready;
     volatile int closeCode = -1;
@@ -321,13 +351,43 @@ public final class WebSocketFanOutDriver {
       if (last) {
         String frame = partial.toString();
         partial.setLength(0);
-        frame(webSocket, frame, received);
+        frame(frame, received);
       }
       webSocket.request(1);
       return null;
     }
 
-    private void frame(WebSocket webSocket, String frame, long received) {
+    @Override
+    public void onOpen(RawWebSockets.Connection connection) {
+      rawSocket = connection;
+    }
+
+    @Override
+    public void onText(RawWebSockets.Connection connection, String text, long receivedNanos) {
+      frame(text, receivedNanos);
+    }
+
+    @Override
+    public void onClose(RawWebSockets.Connection connection, int statusCode, String reason) {
+      closed(statusCode, reason);
+    }
+
+    @Override
+    public void onError(RawWebSockets.Connection connection, Throwable error) {
+      fail(error.toString());
+    }
+
+    /** Sends a text frame on whichever client this receiver listens to. */
+    private void sendText(String text) throws IOException {
+      RawWebSockets.Connection connection = rawSocket;
+      if (connection != null) {
+        connection.sendText(text);
+      } else {
+        socket.sendText(text, true);
+      }
+    }
+
+    private void frame(String frame, long received) {
       if (frame.contains(POSTED)) {
         int at = frame.indexOf(MARKER);
         if (at >= 0) {
@@ -354,11 +414,15 @@ public final class WebSocketFanOutDriver {
       }
       if (!ready) {
         if (frame.contains("\"type\":\"hello\"")) {
-          webSocket.sendText(
-              "{\"action\":\"subscribe\",\"requestId\":\"s\",\"rooms\":[{\"roomId\":\""
-                  + roomId
-                  + "\"}]}",
-              true);
+          try {
+            sendText(
+                "{\"action\":\"subscribe\",\"requestId\":\"s\",\"rooms\":[{\"roomId\":\""
+                    + roomId
+                    + "\"}]}");
+          } catch (IOException | RuntimeException e) {
+            fail("subscribe: " + e);
+            permits.release();
+          }
           return;
         }
         if (frame.contains("\"type\":\"ack\"")) {
@@ -377,24 +441,27 @@ public final class WebSocketFanOutDriver {
     }
 
     void ping() {
-      WebSocket current = socket;
-      if (current == null || !ready) {
+      if (!ready) {
         return;
       }
       try {
-        current.sendText("{\"action\":\"ping\",\"requestId\":\"p\"}", true);
-      } catch (IllegalStateException e) {
-        pingFailures++; // a send still pending: impossible at one ping per 30 s
+        sendText("{\"action\":\"ping\",\"requestId\":\"p\"}");
+      } catch (IOException | IllegalStateException e) {
+        pingFailures++; // a send still pending (jdk): impossible at one ping per 30 s
       }
     }
 
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+      closed(statusCode, reason);
+      return null;
+    }
+
+    private void closed(int statusCode, String reason) {
       closeCode = statusCode;
       if (pinging) {
         fail("closed by the server: " + statusCode + " " + reason);
       }
-      return null;
     }
 
     @Override
@@ -542,7 +609,20 @@ public final class WebSocketFanOutDriver {
     System.out.printf("finished %s, load average %s%n", Instant.now(), HostStats.loadAverage());
   }
 
-  private void closeAll() throws InterruptedException {
+  private void closeAll() throws InterruptedException, IOException {
+    if (raw != null) {
+      for (Receiver receiver : receivers) {
+        RawWebSockets.Connection connection = receiver.rawSocket;
+        if (connection != null && connection.isOpen()) {
+          try {
+            connection.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+          } catch (IOException e) {
+            System.err.println("a WebSocket did not close cleanly: " + e);
+          }
+        }
+      }
+      raw.close();
+    }
     List<CompletableFuture<?>> closing = new ArrayList<>();
     for (Receiver receiver : receivers) {
       WebSocket socket = receiver.socket;
