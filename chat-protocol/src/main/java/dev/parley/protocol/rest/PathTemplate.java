@@ -42,20 +42,24 @@ public record PathTemplate(String template, List<String> segments) {
     if (rawSegments.size() != segments.size()) {
       return null;
     }
-    Map<String, String> variables = null;
+    // Fit first, decode after: every request is tried against most routes, and most of those share
+    // a prefix such as /rooms/{roomId} with it, so building the variables on the way in made a map
+    // per route tried.
     for (int i = 0; i < segments.size(); i++) {
       String expected = segments.get(i);
       String actual = rawSegments.get(i);
+      if (isVariable(expected) ? actual.isEmpty() : !expected.equals(actual)) {
+        return null;
+      }
+    }
+    Map<String, String> variables = null;
+    for (int i = 0; i < segments.size(); i++) {
+      String expected = segments.get(i);
       if (isVariable(expected)) {
-        if (actual.isEmpty()) {
-          return null;
-        }
         if (variables == null) {
           variables = new LinkedHashMap<>();
         }
-        variables.put(expected.substring(1, expected.length() - 1), decode(actual));
-      } else if (!expected.equals(actual)) {
-        return null;
+        variables.put(expected.substring(1, expected.length() - 1), decode(rawSegments.get(i)));
       }
     }
     return variables == null ? Map.of() : variables;

@@ -63,7 +63,7 @@ public final class RestApi {
       }
       UserId user = authenticate(request);
       List<String> segments = PathTemplate.split(request.path());
-      TreeSet<String> allowed = new TreeSet<>();
+      TreeSet<String> allowed = null; // only a 405 needs it
       for (Route route : routes) {
         Map<String, String> variables = route.path().match(segments);
         if (variables == null) {
@@ -72,9 +72,12 @@ public final class RestApi {
         if (route.method().equals(request.method())) {
           return route.handler().handle(new Call(request, user, variables));
         }
+        if (allowed == null) {
+          allowed = new TreeSet<>();
+        }
         allowed.add(route.method());
       }
-      if (!allowed.isEmpty()) {
+      if (allowed != null) {
         return problem(
             Problem.of(ProblemType.METHOD_NOT_ALLOWED, request.method() + " is not allowed here")
                 .withHeader("Allow", String.join(", ", allowed)),
