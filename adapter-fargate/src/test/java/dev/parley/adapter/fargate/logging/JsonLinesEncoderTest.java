@@ -73,6 +73,23 @@ class JsonLinesEncoderTest {
   }
 
   @Test
+  void anUnpairedSurrogateIsWrittenAsAQuestionMarkAsStringGetBytesWould() throws Exception {
+    JsonNode json = encoded(event("a\uD800b \uDC00 c\uD83D", null));
+
+    assertThat(json.get("formattedMessage").asText()).isEqualTo("a?b ? c?");
+  }
+
+  @Test
+  void aLongLineIsWrittenWhole() throws Exception {
+    String text = "é".repeat(300) + "x".repeat(1_000) + "😀";
+
+    JsonNode json = encoded(event(Map.of("roomId", "r".repeat(128)), text, null));
+
+    assertThat(json.get("formattedMessage").asText()).isEqualTo(text);
+    assertThat(json.get("mdc").get("roomId").asText()).isEqualTo("r".repeat(128));
+  }
+
+  @Test
   void anEmptyMdcIsAnEmptyObject() throws Exception {
     JsonNode json = encoded(event("started", null));
 
