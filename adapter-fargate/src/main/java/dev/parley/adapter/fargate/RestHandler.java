@@ -95,8 +95,13 @@ final class RestHandler extends Handler.Abstract {
       }
       outcome = write(response, answer, requestId, callback) ? "" : " (not delivered)";
     } finally {
-      long millis = (System.nanoTime() - start) / 1_000_000;
-      ACCESS.info("{} {} {} {}ms{}", method, templates.describe(path), status, millis, outcome);
+      if (ACCESS.isInfoEnabled()) {
+        // Built here rather than from a "{} {}..." pattern: one string instead of an argument
+        // array, a boxed status and the formatter's builder, on every request.
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        ACCESS.info(
+            method + " " + templates.describe(path) + " " + status + " " + millis + "ms" + outcome);
+      }
       MDC.remove(LogKeys.REQUEST_ID);
       MDC.remove(LogKeys.ROOM_ID);
       MDC.remove(LogKeys.USER_ID);
