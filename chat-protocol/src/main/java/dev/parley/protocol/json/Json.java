@@ -13,6 +13,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
@@ -48,6 +49,18 @@ public final class Json {
   private static final int POOLED_BUFFER_SETS = 256;
 
   private static final ObjectMapper MAPPER = build();
+
+  /**
+   * A reader per type, made once: {@code ObjectMapper.readValue} resolves the type and looks up its
+   * deserializer again on every call.
+   */
+  private static final ClassValue<ObjectReader> READERS =
+      new ClassValue<>() {
+        @Override
+        protected ObjectReader computeValue(Class<?> type) {
+          return MAPPER.readerFor(type);
+        }
+      };
 
   private Json() {}
 
@@ -106,7 +119,8 @@ public final class Json {
   public static <T> T read(byte[] body, Class<T> type) {
     requireUtf8(body);
     try {
-      return nonNull(MAPPER.readValue(body, type));
+      T value = READERS.get(type).readValue(body);
+      return nonNull(value);
     } catch (IOException e) {
       throw problem(e);
     }
