@@ -36,7 +36,11 @@ public record MessageJson(
   }
 
   public static MessageJson of(MessageView view) {
-    return of(view.message(), view.reactions().stream().map(ReactionJson::of).toList());
+    // Most messages have no reactions, a new one never: no stream for an empty list.
+    List<Reaction> reactions = view.reactions();
+    return of(
+        view.message(),
+        reactions.isEmpty() ? List.of() : reactions.stream().map(ReactionJson::of).toList());
   }
 
   /** A new message, which has no reactions yet. */

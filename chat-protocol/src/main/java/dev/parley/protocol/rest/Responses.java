@@ -2,6 +2,7 @@ package dev.parley.protocol.rest;
 
 import dev.parley.protocol.http.ApiResponse;
 import dev.parley.protocol.json.Json;
+import java.util.Map;
 
 /** Shortcuts for the usual successful responses. */
 final class Responses {
@@ -12,7 +13,12 @@ final class Responses {
   }
 
   static ApiResponse created(Object body, String location) {
-    return ApiResponse.json(201, Json.write(body)).withHeader("Location", location);
+    // Both headers at once: withHeader copies the map twice, and every post answers with this.
+    return new ApiResponse(
+        201,
+        Map.of("Content-Type", ApiResponse.JSON, "Location", location),
+        Json.write(body),
+        null);
   }
 
   static ApiResponse noContent() {
