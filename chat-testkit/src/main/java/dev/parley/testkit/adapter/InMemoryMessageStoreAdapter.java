@@ -33,7 +33,7 @@ public final class InMemoryMessageStoreAdapter
   public AppendResult append(NewMessage message) {
     RoomLog log = rooms.get(message.roomId());
     if (log == null) {
-      log = rooms.computeIfAbsent(message.roomId(), id -> new RoomLog());
+      log = rooms.computeIfAbsent(message.roomId(), RoomLog::new);
     }
     return log.append(message);
   }

@@ -7,6 +7,7 @@ import dev.parley.domain.message.Message;
 import dev.parley.domain.message.MessageChange;
 import dev.parley.domain.message.MessageId;
 import dev.parley.domain.message.NewMessage;
+import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -29,6 +30,7 @@ import java.util.concurrent.locks.ReentrantLock;
 final class RoomLog {
   private record ClientKey(UserId author, ClientMessageId clientMessageId) {}
 
+  private final RoomId roomId;
   private final ReentrantLock lock = new ReentrantLock();
   private final ConcurrentSkipListMap<Long, Message> bySequence = new ConcurrentSkipListMap<>();
   private final ConcurrentHashMap<MessageId, Long> sequenceById = new ConcurrentHashMap<>();
@@ -37,6 +39,10 @@ final class RoomLog {
   // Guarded by lock.
   private final HashMap<ClientKey, Long> sequenceByClientKey = new HashMap<>();
   private volatile long lastSequence;
+
+  RoomLog(RoomId roomId) {
+    this.roomId = roomId;
+  }
 
   AppendResult append(NewMessage draft) {
     lock.lock();
@@ -54,8 +60,10 @@ final class RoomLog {
       if (sequenceById.containsKey(draft.id())) {
         throw new IllegalArgumentException("message id already used in this room: " + draft.id());
       }
-      long sequence = lastSequence + 1;
-      Message message = Message.fromDraft(draft, sequence);
+      // Every stored message stays in the heap (and is copied by each young GC until it is old):
+      // one boxed sequence for both maps, and this log's RoomId instead of each draft's equal copy.
+      Long sequence = lastSequence + 1;
+      Message message = Message.fromDraft(withThisRoomId(draft), sequence);
       bySequence.put(sequence, message);
       sequenceById.put(message.id(), sequence);
       if (clientKey != null) {
@@ -69,6 +77,20 @@ final class RoomLog {
     } finally {
       lock.unlock();
     }
+  }
+
+  private NewMessage withThisRoomId(NewMessage draft) {
+    if (draft.roomId() == roomId) {
+      return draft;
+    }
+    return new NewMessage(
+        draft.id(),
+        roomId,
+        draft.author(),
+        draft.body(),
+        draft.parentId(),
+        draft.clientMessageId(),
+        draft.createdAt());
   }
 
   // Caller holds the lock.
