@@ -29,6 +29,12 @@ public final class BearerTokens {
 
   private static final String BEARER = "bearer";
 
+  /**
+   * The b64token characters by code, looked up rather than tested range by range: a token is a few
+   * hundred characters, scanned on every request.
+   */
+  private static final boolean[] B64_CHARS = b64Chars();
+
   private BearerTokens() {}
 
   /**
@@ -75,15 +81,22 @@ public final class BearerTokens {
   }
 
   private static boolean isB64Char(char c) {
-    return (c >= 'A' && c <= 'Z')
-        || (c >= 'a' && c <= 'z')
-        || (c >= '0' && c <= '9')
-        || c == '-'
-        || c == '.'
-        || c == '_'
-        || c == '~'
-        || c == '+'
-        || c == '/';
+    return c < B64_CHARS.length && B64_CHARS[c];
+  }
+
+  private static boolean[] b64Chars() {
+    boolean[] chars = new boolean[128];
+    for (char c = 'A'; c <= 'Z'; c++) {
+      chars[c] = true;
+      chars[Character.toLowerCase(c)] = true;
+    }
+    for (char c = '0'; c <= '9'; c++) {
+      chars[c] = true;
+    }
+    for (char c : "-._~+/".toCharArray()) {
+      chars[c] = true;
+    }
+    return chars;
   }
 
   /**

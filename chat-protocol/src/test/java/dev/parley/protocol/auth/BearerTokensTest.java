@@ -29,6 +29,16 @@ class BearerTokensTest {
   }
 
   @Test
+  void exactlyTheRfc6750CharactersMakeAToken() {
+    String allowed = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
+    for (char c = 0; c < Character.MAX_VALUE; c++) {
+      assertThat(BearerTokens.isB64Token("a" + c))
+          .as("U+%04X", (int) c)
+          .isEqualTo(allowed.indexOf(c) >= 0 || c == '=');
+    }
+  }
+
+  @Test
   void b64TokenCharactersAndPaddingAreAccepted() {
     assertThat(BearerTokens.fromAuthorizationHeader("Bearer abc+/~-._XYZ=="))
         .contains("abc+/~-._XYZ==");
