@@ -22,7 +22,6 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import dev.parley.application.error.Violation;
 import dev.parley.protocol.http.Problem;
@@ -85,7 +84,7 @@ public final class Json {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .serializationInclusion(JsonInclude.Include.NON_NULL)
-            .addModule(new SimpleModule().addSerializer(Instant.class, ToStringSerializer.instance))
+            .addModule(new SimpleModule().addSerializer(Instant.class, new IsoInstantSerializer()))
             .build();
     // No "" to null, no "12" to 12: a client sending the wrong type hears about it.
     mapper
