@@ -4,10 +4,11 @@ import dev.parley.domain.room.RoomId;
 import dev.parley.domain.shared.Identifiers;
 import dev.parley.domain.user.UserId;
 import java.io.ByteArrayOutputStream;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import java.util.UUID;
 
 /** Identifies a message, server-assigned. Never blank. */
 public record MessageId(String value) {
@@ -42,20 +43,13 @@ public record MessageId(String value) {
       input.write(length);
       input.writeBytes(bytes);
     }
-    byte[] digest = sha256(input.toByteArray());
-    digest[6] = (byte) ((digest[6] & 0x0f) | 0x80); // version 8: custom
-    digest[8] = (byte) ((digest[8] & 0x3f) | 0x80); // the RFC 9562 variant
-    String hex = HexFormat.of().formatHex(digest, 0, 16);
-    return new MessageId(
-        hex.substring(0, 8)
-            + '-'
-            + hex.substring(8, 12)
-            + '-'
-            + hex.substring(12, 16)
-            + '-'
-            + hex.substring(16, 20)
-            + '-'
-            + hex.substring(20, 32));
+    ByteBuffer digest = ByteBuffer.wrap(sha256(input.toByteArray()));
+    long high = digest.getLong();
+    long low = digest.getLong();
+    // Version 8 (custom) and the RFC 9562 variant, so it reads as a well-formed UUID.
+    high = (high & ~0xf000L) | 0x8000L;
+    low = (low & ~(0xc0L << 56)) | (0x80L << 56);
+    return new MessageId(new UUID(high, low).toString());
   }
 
   private static byte[] sha256(byte[] input) {

@@ -11,6 +11,7 @@ import dev.parley.domain.message.MessageBody;
 import dev.parley.domain.message.MessageChange;
 import dev.parley.domain.message.MessageId;
 import dev.parley.domain.room.RoomId;
+import dev.parley.domain.user.UserId;
 import dev.parley.testkit.fixture.Ids;
 import java.util.ArrayList;
 import java.util.List;
@@ -216,6 +217,36 @@ public abstract class MessageHistoryPortContract {
 
     assertThat(history().replies(room, root, 0, 10)).isEmpty();
     assertThat(history().replies(room, Ids.message(), 0, 10)).isEmpty();
+  }
+
+  @Test
+  public void racingRetriesOfOnePostLeaveExactlyOneMessageInHistoryAtOnce() {
+    RoomId room = Ids.room();
+    UserId author = Ids.user();
+    MessageStorePort store = messages();
+
+    // A losing retry may use up a sequence (MessageStorePort allows it); history must pass such a
+    // gap at once and must not let it shorten a page.
+    List<Message> racers =
+        Concurrently.run(
+            20,
+            i ->
+                store
+                    .append(
+                        aMessage()
+                            .inRoom(room)
+                            .withAuthor(author)
+                            .withClientMessageId("retry-me")
+                            .buildNew())
+                    .message());
+    Message posted = racers.get(0);
+    Message next = store.append(aMessage().inRoom(room).buildNew()).message();
+
+    assertThat(racers).containsOnly(posted);
+    assertThat(history().after(room, 0, 10)).containsExactly(posted, next);
+    assertThat(history().after(room, 0, 1)).containsExactly(posted);
+    assertThat(history().before(room, Long.MAX_VALUE, 10)).containsExactly(posted, next);
+    assertThat(history().before(room, Long.MAX_VALUE, 1)).containsExactly(next);
   }
 
   @Test

@@ -133,6 +133,27 @@ public abstract class RoomSequencePortContract {
   }
 
   @Test
+  public void racingRetriesOfOnePostCountAsOneUnreadMessage() {
+    RoomId room = Ids.room();
+    UserId author = Ids.user();
+    MessageStorePort store = messages();
+
+    // Sequences a losing retry used up (MessageStorePort allows it) are not messages to read.
+    Concurrently.run(
+        20,
+        i ->
+            store.append(
+                aMessage()
+                    .inRoom(room)
+                    .withAuthor(author)
+                    .withClientMessageId("retry-me")
+                    .buildNew()));
+
+    assertThat(sequences().countUnread(room, 0, Ids.user())).isEqualTo(1);
+    assertThat(sequences().countUnread(room, 0, author)).as("own posts are read").isZero();
+  }
+
+  @Test
   public void lastSequenceAfterConcurrentAppendsCountsEveryOne() {
     RoomId room = Ids.room();
     MessageStorePort store = messages();
