@@ -124,16 +124,18 @@ public final class JettyWebSocketDeliveryAdapter implements EventDeliveryPort {
   }
 
   private void drop(ConnectionId connection, Live live, Throwable failure) {
-    if (!live.closing) {
-      live.closing = true;
-      if (live.session.isOpen()) {
-        LOG.info(
-            "dropping WebSocket {}: an event could not be sent ({})",
-            connection,
-            failure.toString());
-      } else {
-        LOG.debug("WebSocket {} closed before an event reached it", connection);
-      }
+    if (live.closing) {
+      // A close (1001 on shutdown, 1008 on a ban) or an earlier drop is already under way: a send
+      // that raced it fails, and disconnecting now would cut the close frame off (the client would
+      // see 1006 instead of the code it is owed).
+      return;
+    }
+    live.closing = true;
+    if (live.session.isOpen()) {
+      LOG.info(
+          "dropping WebSocket {}: an event could not be sent ({})", connection, failure.toString());
+    } else {
+      LOG.debug("WebSocket {} closed before an event reached it", connection);
     }
     // Abrupt on purpose: a close frame would queue behind the frames that did not go out.
     live.session.disconnect();
