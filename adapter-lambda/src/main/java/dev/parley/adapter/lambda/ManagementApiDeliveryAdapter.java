@@ -118,6 +118,11 @@ public final class ManagementApiDeliveryAdapter implements EventDeliveryPort {
     return clients.computeIfAbsent(endpoint, this::build);
   }
 
+  /** Whether the client for the endpoint has been built already. */
+  boolean hasClient(URI endpoint) {
+    return clients.containsKey(endpoint);
+  }
+
   /** Builds the client of the current endpoint ahead of the first event (SnapStart priming). */
   void prime() {
     URI endpoint = endpoint();

@@ -1,12 +1,19 @@
 package dev.parley.adapter.lambda;
 
+import dev.parley.application.port.in.CreateRoomCommand;
+import dev.parley.application.port.in.OpenConnectionCommand;
 import dev.parley.application.port.in.PostMessageCommand;
 import dev.parley.domain.presence.ConnectionId;
+import dev.parley.domain.room.RoomType;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.http.ApiRequest;
 import dev.parley.protocol.json.Json;
+import dev.parley.protocol.rest.Requests;
+import jakarta.validation.Validator;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
 import org.crac.Core;
@@ -19,12 +26,16 @@ import org.slf4j.LoggerFactory;
  * with loaded classes and initialised singletons: the object graph is built already (the handler's
  * static field), and {@link #beforeCheckpoint} runs a REST request through routing and
  * authentication (refused: no store call), a WebSocket frame through parsing and error framing, a
- * JSON round trip, a validation of a dummy command, builds the Management API client (no network
- * call), and reads the store once through its health check. That read is what loads the store
- * client's request path (for DynamoDB: marshalling, signing, the HTTP client, about 1,500 SDK
- * classes), which otherwise lands on the first request after a restore: 524 ms of it on DynamoDB
- * Local, measured in docs/benchmarks.md. It changes no state, and a store that does not answer only
- * costs the health check's bounded wait. {@link #afterRestore} does nothing heavy.
+ * JSON round trip with the readers of the first request bodies, validations of dummy commands,
+ * builds the identity resolver and the Management API client (no network call), and reads the store
+ * once through its health check. That read is what loads the store client's request path (for
+ * DynamoDB: marshalling, signing, the HTTP client, about 1,500 SDK classes), which otherwise lands
+ * on the first request after a restore: 524 ms of it on DynamoDB Local, measured in
+ * docs/benchmarks.md. It changes no state, and a store that does not answer only costs the health
+ * check's bounded wait. {@link #afterRestore} does nothing heavy.
+ *
+ * <p>Without SnapStart the same warm-ups still help: {@link #startInBackground} runs those a first
+ * request needs on two threads while the request comes in (docs/benchmarks.md has the effect).
  */
 public final class SnapStartPriming implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
@@ -61,6 +72,81 @@ public final class SnapStartPriming implements Resource {
    * store's health check, a read.
    */
   public void prime() {
+    warmValidation();
+    warmJsonAndIdentity();
+    warmStore();
+    warmProtocol();
+    warmDelivery();
+  }
+
+  /**
+   * Starts the warm-ups a first request needs on two daemon threads and returns at once, for an
+   * init phase without SnapStart (and for the time before a snapshot is taken). Building the
+   * validator and reading the first JSON body are the two biggest parts of a cold first request and
+   * share no classes, so each gets a thread, and the handler's first request, arriving meanwhile,
+   * waits only for what it needs. The Management API client is left out: none of the first requests
+   * posts to a connection, and building it would take the CPU they need. A warm-up that fails is
+   * logged and otherwise ignored: the request builds the same on first use.
+   */
+  public CompletableFuture<Void> startInBackground() {
+    return CompletableFuture.allOf(
+        start("parley-warmup-validation", this::warmValidation),
+        start(
+            "parley-warmup-protocol",
+            () -> {
+              warmJsonAndIdentity();
+              warmStore();
+              warmProtocol();
+            }));
+  }
+
+  private static CompletableFuture<Void> start(String name, Runnable warmUp) {
+    CompletableFuture<Void> done = new CompletableFuture<>();
+    Thread.ofPlatform()
+        .name(name)
+        .daemon()
+        .start(
+            () -> {
+              try {
+                warmUp.run();
+                done.complete(null);
+              } catch (RuntimeException e) {
+                LOG.warn("{} failed; the first request warms up instead", name, e);
+                done.completeExceptionally(e);
+              }
+            });
+    return done;
+  }
+
+  /** The validator, and the metadata of the commands the first requests of a client validate. */
+  private void warmValidation() {
+    Validator validator = runtime.validator();
+    UserId user = UserId.of("snapstart-priming");
+    validator.validate(new OpenConnectionCommand(user, "snapstart-priming"));
+    validator.validate(new PostMessageCommand(user, "priming-room", "hello", null, null));
+    validator.validate(new CreateRoomCommand(user, "priming", null, RoomType.PUBLIC, null, null));
+  }
+
+  /**
+   * The JSON mapper with the readers of the first request bodies, and the identity resolver. None
+   * of this waits for the validator.
+   */
+  private void warmJsonAndIdentity() {
+    Json.readTree(Json.write(Map.of("type", "priming", "values", List.of(1, 2, 3))));
+    Json.read(
+        "{\"name\":\"priming\",\"type\":\"public\"}".getBytes(StandardCharsets.UTF_8),
+        Requests.CreateRoom.class);
+    Json.read(
+        "{\"text\":\"priming\"}".getBytes(StandardCharsets.UTF_8), Requests.PostMessage.class);
+    runtime.identity();
+  }
+
+  /**
+   * A REST request through routing and authentication (refused: no store call) and a WebSocket
+   * frame through parsing and error framing; both build the use cases, so they wait for the
+   * validator.
+   */
+  private void warmProtocol() {
     runtime
         .restApi()
         .handle(
@@ -78,15 +164,15 @@ public final class SnapStartPriming implements Resource {
             ConnectionId.of("snapstart-priming"),
             UserId.of("snapstart-priming"),
             "{\"action\":\"snapstart-priming\",\"requestId\":\"priming\"}");
-    Json.readTree(Json.write(Map.of("type", "priming", "values", List.of(1, 2, 3))));
-    runtime
-        .validator()
-        .validate(
-            new PostMessageCommand(
-                UserId.of("snapstart-priming"), "priming-room", "hello", null, null));
-    runtime.delivery().prime();
+  }
+
+  private void warmStore() {
     if (!runtime.storeHealth().isAvailable()) {
       LOG.warn("the store did not answer while priming; its client warms on the first request");
     }
+  }
+
+  private void warmDelivery() {
+    runtime.delivery().prime();
   }
 }

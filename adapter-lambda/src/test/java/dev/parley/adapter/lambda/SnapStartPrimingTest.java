@@ -2,6 +2,10 @@ package dev.parley.adapter.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.domain.user.UserId;
+import dev.parley.protocol.http.ApiRequest;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class SnapStartPrimingTest {
@@ -25,6 +29,39 @@ class SnapStartPrimingTest {
                       dev.parley.domain.user.UserId.of("snapstart-priming"),
                       java.time.Instant.now()))
           .isEmpty();
+    }
+  }
+
+  @Test
+  void backgroundWarmUpCompletesWithoutBuildingTheDeliveryClientOrStoringAnything()
+      throws Exception {
+    try (TestRuntime test = TestRuntime.withEndpoint()) {
+      // get() rethrows a failed warm-up: a broken warm-up fails here, not silently in a log.
+      new SnapStartPriming(test.runtime).startInBackground().get(30, TimeUnit.SECONDS);
+
+      // The Management API client is not built: none of the first requests posts to a connection.
+      assertThat(test.runtime.delivery().hasClient(test.runtime.delivery().endpoint())).isFalse();
+      assertThat(test.connections.postAttempts("snapstart-priming")).isZero();
+      assertThat(
+              test.runtime
+                  .connections()
+                  .byUser(UserId.of("snapstart-priming"), java.time.Instant.now()))
+          .isEmpty();
+      // A request after the warm-up is served as usual.
+      assertThat(
+              test.runtime
+                  .restApi()
+                  .handle(
+                      new ApiRequest(
+                          "GET",
+                          "/rooms",
+                          Map.of(),
+                          Map.of("authorization", "Bearer " + TestRuntime.token("alice")),
+                          null,
+                          null,
+                          "after-warm-up"))
+                  .status())
+          .isEqualTo(200);
     }
   }
 
