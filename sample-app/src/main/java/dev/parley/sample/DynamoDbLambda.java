@@ -4,6 +4,7 @@ import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.SnapStartPriming;
 import dev.parley.adapter.lambda.WebSocketHandler;
+import dev.parley.testkit.HibernateValidation;
 
 /**
  * The DynamoDB deployment's handler classes, named in {@code template.yaml} as {@code
@@ -15,6 +16,12 @@ public final class DynamoDbLambda {
   private DynamoDbLambda() {}
 
   private static final class Holder {
+    static {
+      // Validation's bootstrap is the longest part of a cold first request: start it before the
+      // component is built, on the second core.
+      HibernateValidation.startBuilding();
+    }
+
     static final LambdaDynamoDbComponent RUNTIME = LambdaDynamoDbComponent.fromEnvironment();
 
     static {

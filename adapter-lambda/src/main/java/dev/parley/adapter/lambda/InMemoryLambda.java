@@ -1,5 +1,7 @@
 package dev.parley.adapter.lambda;
 
+import dev.parley.testkit.HibernateValidation;
+
 /**
  * The in-memory deployment's handler classes, for {@code Handler:} lines such as {@code
  * dev.parley.adapter.lambda.InMemoryLambda$Rest::handleRequest}. Each is a no-argument subclass of
@@ -12,6 +14,12 @@ public final class InMemoryLambda {
 
   /** Built when the first handler class is initialised: during Lambda's init phase. */
   private static final class Holder {
+    static {
+      // Validation's bootstrap is the longest part of a cold first request: start it before the
+      // component is built, on the second core.
+      HibernateValidation.startBuilding();
+    }
+
     static final LambdaInMemoryComponent RUNTIME = LambdaInMemoryComponent.fromEnvironment();
 
     static {
