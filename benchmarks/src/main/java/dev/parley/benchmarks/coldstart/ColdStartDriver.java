@@ -58,6 +58,7 @@ public final class ColdStartDriver {
           Map.entry("breakdown-config", "c1"),
           Map.entry("breakdown-runs", "5"),
           Map.entry("lambda-jar", "sample-app/target/parley-lambda.jar"),
+          Map.entry("baseline-jar", "none"),
           Map.entry("probe-jar", "beside-this-jar"),
           Map.entry("dynamodb-local-dir", "sample-app/target/dynamodb-local"),
           Map.entry("work-dir", "benchmarks/target/coldstart"),
@@ -79,8 +80,16 @@ public final class ColdStartDriver {
 
   private ColdStartDriver(LoadArgs options) {
     this.options = options;
-    this.configs =
+    List<JvmConfig> named =
         Arrays.stream(options.string("configs").split(",")).map(JvmConfig::named).toList();
+    if ("none".equals(options.string("baseline-jar"))) {
+      this.configs = named;
+    } else {
+      Path baseline = existing(Path.of(options.string("baseline-jar")), "--baseline-jar");
+      List<JvmConfig> both = new ArrayList<>(named);
+      named.forEach(config -> both.add(config.baseline(baseline)));
+      this.configs = List.copyOf(both);
+    }
     this.scenarios =
         Arrays.stream(options.string("scenarios").split(",")).map(Scenario::named).toList();
     this.breakdownConfig = JvmConfig.named(options.string("breakdown-config"));
@@ -146,7 +155,7 @@ public final class ColdStartDriver {
     for (JvmConfig config : configs) {
       for (Scenario scenario : scenarios) {
         String runId = config.name() + "-" + scenario.name() + "-" + round;
-        Result result = probe(config.options(archives, scenario), scenario, runId, false);
+        Result result = probe(config, scenario, runId);
         if (report != null) {
           report.measured(config, scenario, result);
         }
@@ -165,7 +174,7 @@ public final class ColdStartDriver {
         Path archive = config.archive(archives, scenario);
         // A stale archive (other jars, another JDK) would be replaced anyway; start clean.
         Files.deleteIfExists(archive);
-        probe(config.options(archives, scenario), scenario, config.name() + "-training", false);
+        probe(config, scenario, config.name() + "-training");
         if (!Files.isRegularFile(archive)) {
           throw new IllegalStateException("the training run wrote no archive at " + archive);
         }
@@ -213,14 +222,23 @@ public final class ColdStartDriver {
     progress("primed and subsystem runs done (" + runs + " each)");
   }
 
+  private Result probe(JvmConfig config, Scenario scenario, String runId) {
+    Path jar = config.jar() == null ? lambdaJar : config.jar();
+    return probe(config.options(archives, scenario), jar, scenario, runId, false);
+  }
+
   private Result probe(List<String> jvmOptions, Scenario scenario, String runId, boolean prime) {
+    return probe(jvmOptions, lambdaJar, scenario, runId, prime);
+  }
+
+  private Result probe(
+      List<String> jvmOptions, Path jar, Scenario scenario, String runId, boolean prime) {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);
     command.add("-cp");
     // The hello world needs nothing but itself; a probe sees the deployment jar and itself.
-    command.add(
-        scenario.isHello() ? probeJar.toString() : probeJar + File.pathSeparator + lambdaJar);
+    command.add(scenario.isHello() ? probeJar.toString() : probeJar + File.pathSeparator + jar);
     command.add(scenario.mainClass());
     // A user of its own per run: DynamoDB Local keeps every run's data, and one user would soon
     // hit the per-user limits on room creation and posts.

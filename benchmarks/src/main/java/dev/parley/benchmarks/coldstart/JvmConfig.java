@@ -17,14 +17,21 @@ import java.util.List;
  *       and later): written by an untimed training run at the end of its JVM, mapped by every later
  *       run.
  * </ul>
+ *
+ * <p>With {@code --baseline-jar}, each configuration also runs against that other deployment jar
+ * (an earlier build), as {@code NAME-baseline}, interleaved in the same rounds: a before/after
+ * comparison measured in one run.
+ *
+ * @param jar the deployment jar of this configuration, or null for the driver's {@code
+ *     --lambda-jar}
  */
-record JvmConfig(String name, List<String> flags, boolean appCds) {
+record JvmConfig(String name, List<String> flags, boolean appCds, Path jar) {
   static final List<JvmConfig> ALL =
       List.of(
-          new JvmConfig("default", List.of(), false),
-          new JvmConfig("c1", List.of("-XX:TieredStopAtLevel=1"), false),
-          new JvmConfig("cds", List.of(), true),
-          new JvmConfig("c1-cds", List.of("-XX:TieredStopAtLevel=1"), true));
+          new JvmConfig("default", List.of(), false, null),
+          new JvmConfig("c1", List.of("-XX:TieredStopAtLevel=1"), false, null),
+          new JvmConfig("cds", List.of(), true, null),
+          new JvmConfig("c1-cds", List.of("-XX:TieredStopAtLevel=1"), true, null));
 
   static JvmConfig named(String name) {
     for (JvmConfig config : ALL) {
@@ -37,6 +44,11 @@ record JvmConfig(String name, List<String> flags, boolean appCds) {
             + name
             + "; one of "
             + ALL.stream().map(JvmConfig::name).toList());
+  }
+
+  /** The same options against another deployment jar, named {@code NAME-baseline}. */
+  JvmConfig baseline(Path baselineJar) {
+    return new JvmConfig(name + "-baseline", flags, appCds, baselineJar);
   }
 
   /** The archive of {@code scenario} under this configuration. */
@@ -60,6 +72,7 @@ record JvmConfig(String name, List<String> flags, boolean appCds) {
     if (appCds) {
       parts.add("AppCDS archive");
     }
-    return parts.isEmpty() ? "no options" : String.join(" + ", parts);
+    String options = parts.isEmpty() ? "no options" : String.join(" + ", parts);
+    return jar == null ? options : options + ", baseline jar `" + jar + "`";
   }
 }
