@@ -87,6 +87,8 @@ public final class SnapStartPriming implements Resource {
    * waits only for what it needs. The Management API client is left out: none of the first requests
    * posts to a connection, and building it would take the CPU they need. A warm-up that fails is
    * logged and otherwise ignored: the request builds the same on first use.
+   *
+   * @return completes when both threads are done; exceptionally if a warm-up failed
    */
   public CompletableFuture<Void> startInBackground() {
     return CompletableFuture.allOf(
