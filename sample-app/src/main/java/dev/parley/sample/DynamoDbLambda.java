@@ -4,31 +4,20 @@ import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.SnapStartPriming;
 import dev.parley.adapter.lambda.WebSocketHandler;
-import dev.parley.testkit.HibernateValidation;
 
 /**
  * The DynamoDB deployment's handler classes, named in {@code template.yaml} as {@code
  * dev.parley.sample.DynamoDbLambda$Http::handleRequest} and so on: no-argument subclasses of the
  * generic handlers around the one {@link LambdaDynamoDbComponent} of this execution environment,
- * built (and registered for SnapStart priming) during init.
+ * built (and registered for SnapStart priming, with its warm-ups started) during init by {@link
+ * SnapStartPriming#initialise}.
  */
 public final class DynamoDbLambda {
   private DynamoDbLambda() {}
 
   private static final class Holder {
-    static {
-      // Validation's bootstrap is the longest part of a cold first request: start it before the
-      // component is built, on the second core.
-      HibernateValidation.startBuilding();
-    }
-
-    static final LambdaDynamoDbComponent RUNTIME = LambdaDynamoDbComponent.fromEnvironment();
-
-    static {
-      // Warm JSON, validation and the store on the second core while the first request arrives;
-      // SnapStart's checkpoint runs the full priming again, after these.
-      SnapStartPriming.register(RUNTIME).startInBackground();
-    }
+    static final LambdaDynamoDbComponent RUNTIME =
+        SnapStartPriming.initialise(LambdaDynamoDbComponent::fromEnvironment);
   }
 
   /** HTTP API (payload v2). */

@@ -1,7 +1,5 @@
 package dev.parley.adapter.lambda;
 
-import dev.parley.testkit.HibernateValidation;
-
 /**
  * The in-memory deployment's handler classes, for {@code Handler:} lines such as {@code
  * dev.parley.adapter.lambda.InMemoryLambda$Rest::handleRequest}. Each is a no-argument subclass of
@@ -14,19 +12,8 @@ public final class InMemoryLambda {
 
   /** Built when the first handler class is initialised: during Lambda's init phase. */
   private static final class Holder {
-    static {
-      // Validation's bootstrap is the longest part of a cold first request: start it before the
-      // component is built, on the second core.
-      HibernateValidation.startBuilding();
-    }
-
-    static final LambdaInMemoryComponent RUNTIME = LambdaInMemoryComponent.fromEnvironment();
-
-    static {
-      // Warm JSON, validation and the store on the second core while the first request arrives;
-      // SnapStart's checkpoint runs the full priming again, after these.
-      SnapStartPriming.register(RUNTIME).startInBackground();
-    }
+    static final LambdaInMemoryComponent RUNTIME =
+        SnapStartPriming.initialise(LambdaInMemoryComponent::fromEnvironment);
   }
 
   /** REST API (v1 payload). */

@@ -9,12 +9,14 @@ import dev.parley.domain.user.UserId;
 import dev.parley.protocol.http.ApiRequest;
 import dev.parley.protocol.json.Json;
 import dev.parley.protocol.rest.Requests;
+import dev.parley.testkit.HibernateValidation;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -47,6 +49,20 @@ public final class SnapStartPriming implements Resource {
 
   public SnapStartPriming(LambdaRuntime runtime) {
     this.runtime = runtime;
+  }
+
+  /**
+   * Builds a deployment's runtime the way a handler's static holder should during Lambda's init
+   * phase: starts the validator's bootstrap first (the longest part of a cold first request, so it
+   * runs on the second core while the component is built), builds the component, registers its
+   * priming for SnapStart and starts the warm-ups a first request needs ({@link
+   * #startInBackground}).
+   */
+  public static <R extends LambdaRuntime> R initialise(Supplier<R> component) {
+    HibernateValidation.startBuilding();
+    R runtime = component.get();
+    register(runtime).startInBackground();
+    return runtime;
   }
 
   /** Registers priming of the runtime with the global CRaC context; call once per runtime. */
