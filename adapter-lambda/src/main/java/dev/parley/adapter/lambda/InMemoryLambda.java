@@ -10,37 +10,35 @@ package dev.parley.adapter.lambda;
 public final class InMemoryLambda {
   private InMemoryLambda() {}
 
-  /** Built when the first handler class is initialised: during Lambda's init phase. */
-  private static final class Holder {
-    static final LambdaInMemoryComponent RUNTIME =
-        SnapStartPriming.initialise(LambdaInMemoryComponent::fromEnvironment);
-  }
+  /** Builds the runtime when Lambda constructs the first handler class: during its init phase. */
+  private static final LambdaInit<LambdaInMemoryComponent> INIT =
+      new LambdaInit<>(LambdaInMemoryComponent::fromEnvironment);
 
   /** REST API (v1 payload). */
   public static final class Rest extends RestApiHandler {
     public Rest() {
-      super(Holder.RUNTIME);
+      super(INIT.runtime(LambdaInit.Entry.HTTP));
     }
   }
 
   /** HTTP API (v2 payload). */
   public static final class Http extends HttpApiHandler {
     public Http() {
-      super(Holder.RUNTIME);
+      super(INIT.runtime(LambdaInit.Entry.HTTP));
     }
   }
 
   /** WebSocket API: {@code $connect}, {@code $disconnect}, {@code $default} and the actions. */
   public static final class WebSocket extends WebSocketHandler {
     public WebSocket() {
-      super(Holder.RUNTIME);
+      super(INIT.runtime(LambdaInit.Entry.WEBSOCKET));
     }
   }
 
   /** The {@code $connect} REQUEST authorizer; needs only the identity resolver. */
   public static final class Authorizer extends ConnectAuthorizerHandler {
     public Authorizer() {
-      super(Holder.RUNTIME.identity());
+      super(INIT.runtime(LambdaInit.Entry.AUTHORIZER).identity());
     }
   }
 }

@@ -8,15 +8,18 @@ import dev.parley.domain.room.RoomType;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.http.ApiRequest;
 import dev.parley.protocol.json.Json;
+import dev.parley.protocol.json.MessageJson;
+import dev.parley.protocol.json.ReadMarkerJson;
+import dev.parley.protocol.json.RoomJson;
 import dev.parley.protocol.rest.Requests;
-import dev.parley.testkit.HibernateValidation;
+import dev.parley.protocol.ws.ServerFrames;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.function.Supplier;
 import org.crac.Context;
 import org.crac.Core;
 import org.crac.Resource;
@@ -36,8 +39,9 @@ import org.slf4j.LoggerFactory;
  * docs/benchmarks.md. It changes no state, and a store that does not answer only costs the health
  * check's bounded wait. {@link #afterRestore} does nothing heavy.
  *
- * <p>Without SnapStart the same warm-ups still help: {@link #startInBackground} runs those a first
- * request needs on two threads while the request comes in (docs/benchmarks.md has the effect).
+ * <p>Without SnapStart the same warm-ups still help: {@link #startInBackground} runs those the
+ * first requests of a function need on two threads while the request comes in ({@link LambdaInit}
+ * starts them; docs/benchmarks.md has the effect).
  */
 public final class SnapStartPriming implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
@@ -45,24 +49,12 @@ public final class SnapStartPriming implements Resource {
   /** Strong references: the CRaC context may hold its resources weakly. */
   private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
+  private static final String PRIMING = "snapstart-priming";
+
   private final LambdaRuntime runtime;
 
   public SnapStartPriming(LambdaRuntime runtime) {
     this.runtime = runtime;
-  }
-
-  /**
-   * Builds a deployment's runtime the way a handler's static holder should during Lambda's init
-   * phase: starts the validator's bootstrap first (the longest part of a cold first request, so it
-   * runs on the second core while the component is built), builds the component, registers its
-   * priming for SnapStart and starts the warm-ups a first request needs ({@link
-   * #startInBackground}).
-   */
-  public static <R extends LambdaRuntime> R initialise(Supplier<R> component) {
-    HibernateValidation.startBuilding();
-    R runtime = component.get();
-    register(runtime).startInBackground();
-    return runtime;
   }
 
   /** Registers priming of the runtime with the global CRaC context; call once per runtime. */
@@ -89,33 +81,53 @@ public final class SnapStartPriming implements Resource {
    */
   public void prime() {
     warmValidation();
-    warmJsonAndIdentity();
+    warmJsonOfRest();
+    warmJsonOfWebSocket();
+    warmIdentity();
     warmStore();
-    warmProtocol();
+    warmRest();
+    warmWebSocket();
     warmDelivery();
   }
 
   /**
-   * Starts the warm-ups a first request needs on two daemon threads and returns at once, for an
-   * init phase without SnapStart (and for the time before a snapshot is taken). Building the
-   * validator and reading the first JSON body are the two biggest parts of a cold first request and
-   * share no classes, so each gets a thread, and the handler's first request, arriving meanwhile,
-   * waits only for what it needs. The Management API client is left out: none of the first requests
-   * posts to a connection, and building it would take the CPU they need. A warm-up that fails is
-   * logged and otherwise ignored: the request builds the same on first use.
+   * Starts the warm-ups the first requests of {@code entry} need on two daemon threads and returns
+   * at once, for an init phase without SnapStart (and for the time before a snapshot is taken).
+   * Building the validator and reading the first JSON body are the two biggest parts of a cold
+   * first request and share no classes, so each gets a thread, and the handler's first request,
+   * arriving meanwhile, waits only for what it needs. The cold start is CPU-bound, so a warm-up the
+   * first request does not need only slows it down: each entry warms its own path, and the
+   * Management API client is left out (none of the first requests posts to a connection). A warm-up
+   * that fails is logged and otherwise ignored: the request builds the same on first use.
    *
    * @return completes when both threads are done; exceptionally if a warm-up failed
    */
-  public CompletableFuture<Void> startInBackground() {
-    return CompletableFuture.allOf(
-        start("parley-warmup-validation", this::warmValidation),
-        start(
-            "parley-warmup-protocol",
-            () -> {
-              warmJsonAndIdentity();
-              warmStore();
-              warmProtocol();
-            }));
+  public CompletableFuture<Void> startInBackground(LambdaInit.Entry entry) {
+    return switch (entry) {
+      case HTTP ->
+          CompletableFuture.allOf(
+              start("parley-warmup-validation", this::warmValidationOfRest),
+              start(
+                  "parley-warmup-protocol",
+                  () -> {
+                    warmJsonOfRest();
+                    warmStore();
+                    // Last: only a handler that verifies bearer tokens itself needs it.
+                    warmRest();
+                  }));
+      case WEBSOCKET ->
+          CompletableFuture.allOf(
+              start("parley-warmup-validation", this::warmValidationOfWebSocket),
+              start(
+                  "parley-warmup-protocol",
+                  () -> {
+                    warmStore();
+                    warmJsonOfWebSocket();
+                    // Frames come after the $connect, which only writes its hello frame: last.
+                    warmWebSocket();
+                  }));
+      case AUTHORIZER -> start("parley-warmup-identity", this::warmIdentity);
+    };
   }
 
   private static CompletableFuture<Void> start(String name, Runnable warmUp) {
@@ -138,33 +150,73 @@ public final class SnapStartPriming implements Resource {
 
   /** The validator, and the metadata of the commands the first requests of a client validate. */
   private void warmValidation() {
+    warmValidationOfWebSocket();
+    warmValidationOfRest();
+  }
+
+  private void warmValidationOfRest() {
+    Validator validator = runtime.validator();
+    UserId user = UserId.of("snapstart-priming");
+    validator.validate(new CreateRoomCommand(user, "priming", null, RoomType.PUBLIC, null, null));
+    validator.validate(new PostMessageCommand(user, "priming-room", "hello", null, null));
+  }
+
+  private void warmValidationOfWebSocket() {
     Validator validator = runtime.validator();
     UserId user = UserId.of("snapstart-priming");
     validator.validate(new OpenConnectionCommand(user, "snapstart-priming"));
     validator.validate(new PostMessageCommand(user, "priming-room", "hello", null, null));
-    validator.validate(new CreateRoomCommand(user, "priming", null, RoomType.PUBLIC, null, null));
   }
 
   /**
-   * The JSON mapper with the readers of the first request bodies, and the identity resolver. None
-   * of this waits for the validator.
+   * The JSON mapper with the readers of the first request bodies and the writers of their answers
+   * (a room, a message). Waits for nothing.
    */
-  private void warmJsonAndIdentity() {
-    Json.readTree(Json.write(Map.of("type", "priming", "values", List.of(1, 2, 3))));
+  private void warmJsonOfRest() {
     Json.read(
         "{\"name\":\"priming\",\"type\":\"public\"}".getBytes(StandardCharsets.UTF_8),
         Requests.CreateRoom.class);
     Json.read(
         "{\"text\":\"priming\"}".getBytes(StandardCharsets.UTF_8), Requests.PostMessage.class);
-    runtime.identity();
+    Instant at = Instant.EPOCH;
+    Json.write(
+        new RoomJson(
+            PRIMING,
+            PRIMING,
+            null,
+            "public",
+            PRIMING,
+            at,
+            false,
+            new RoomJson.SettingsJson(1, 0, true, true),
+            Map.of(PRIMING, PRIMING),
+            PRIMING,
+            0L,
+            0L,
+            0L));
+    Json.write(
+        new MessageJson(
+            PRIMING, PRIMING, 1, PRIMING, PRIMING, null, 0, null, at, null, null, false, false,
+            List.of()));
+  }
+
+  /** The JSON mapper with the writer of the hello frame a {@code $connect} answers with. */
+  private void warmJsonOfWebSocket() {
+    Json.writeString(
+        new ServerFrames.Hello(
+            "hello", PRIMING, PRIMING, new ReadMarkerJson.UnreadJson(List.of(), 0)));
+  }
+
+  /** The identity resolver, and a token refused on its signature, which loads the JWT parsing. */
+  private void warmIdentity() {
+    runtime.identity().authenticate("priming.invalid.token");
   }
 
   /**
-   * A REST request through routing and authentication (refused: no store call) and a WebSocket
-   * frame through parsing and error framing; both build the use cases, so they wait for the
-   * validator.
+   * A REST request through routing and authentication (refused: no store call); builds the use
+   * cases, so it waits for the validator.
    */
-  private void warmProtocol() {
+  private void warmRest() {
     runtime
         .restApi()
         .handle(
@@ -176,6 +228,13 @@ public final class SnapStartPriming implements Resource {
                 null,
                 null,
                 "snapstart-priming"));
+  }
+
+  /**
+   * A WebSocket frame through parsing and error framing; builds the use cases, so it waits for the
+   * validator.
+   */
+  private void warmWebSocket() {
     runtime
         .webSocketApi()
         .receive(

@@ -7,6 +7,8 @@ import dev.parley.protocol.http.ApiRequest;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 class SnapStartPrimingTest {
 
@@ -32,12 +34,13 @@ class SnapStartPrimingTest {
     }
   }
 
-  @Test
-  void backgroundWarmUpCompletesWithoutBuildingTheDeliveryClientOrStoringAnything()
-      throws Exception {
+  @ParameterizedTest
+  @EnumSource(LambdaInit.Entry.class)
+  void backgroundWarmUpCompletesWithoutBuildingTheDeliveryClientOrStoringAnything(
+      LambdaInit.Entry entry) throws Exception {
     try (TestRuntime test = TestRuntime.withEndpoint()) {
       // get() rethrows a failed warm-up: a broken warm-up fails here, not silently in a log.
-      new SnapStartPriming(test.runtime).startInBackground().get(30, TimeUnit.SECONDS);
+      new SnapStartPriming(test.runtime).startInBackground(entry).get(30, TimeUnit.SECONDS);
 
       // The Management API client is not built: none of the first requests posts to a connection.
       assertThat(test.runtime.delivery().hasClient(test.runtime.delivery().endpoint())).isFalse();

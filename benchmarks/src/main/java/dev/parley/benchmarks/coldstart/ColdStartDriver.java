@@ -8,6 +8,7 @@ import dev.parley.benchmarks.coldstart.probe.SubsystemProbe;
 import dev.parley.benchmarks.load.LoadArgs;
 import java.io.File;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -16,10 +17,15 @@ import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -50,12 +56,12 @@ public final class ColdStartDriver {
       Map.ofEntries(
           Map.entry("runs", "15"),
           Map.entry("warmup-rounds", "1"),
-          Map.entry("configs", "default,c1,cds,c1-cds"),
+          Map.entry("configs", "default,c1,lambda,cds,c1-cds"),
           Map.entry(
               "scenarios",
               "hello,memory-post,memory-connect,dynamodb-post,dynamodb-connect,"
                   + "memory-post-bearer,dynamodb-post-bearer"),
-          Map.entry("breakdown-config", "c1"),
+          Map.entry("breakdown-config", "lambda"),
           Map.entry("breakdown-runs", "5"),
           Map.entry("lambda-jar", "sample-app/target/parley-lambda.jar"),
           Map.entry("baseline-jar", "none"),
@@ -75,6 +81,7 @@ public final class ColdStartDriver {
   private final Path archives;
   private final String java;
   private final Duration timeout;
+  private final Map<Path, Path> unpackedJars = new HashMap<>();
   private Map<String, String> environment;
   private LocalServices services;
 
@@ -224,11 +231,62 @@ public final class ColdStartDriver {
 
   private Result probe(JvmConfig config, Scenario scenario, String runId) {
     Path jar = config.jar() == null ? lambdaJar : config.jar();
-    return probe(config.options(archives, scenario), jar, scenario, runId, false);
+    Path classes = config.unpacked() ? unpacked(jar) : jar;
+    return probe(config.options(archives, scenario), classes, scenario, runId, false);
   }
 
+  /**
+   * The deployment jar unpacked into a directory of the work directory, as Lambda unpacks a package
+   * into {@code /var/task}; unpacked once per driver run (a stale copy is replaced).
+   */
+  private Path unpacked(Path jar) {
+    return unpackedJars.computeIfAbsent(
+        jar,
+        j -> {
+          Path directory = workDir.resolve("task-" + unpackedJars.size());
+          try {
+            deleteTree(directory);
+            try (ZipFile zip = new ZipFile(j.toFile())) {
+              for (ZipEntry entry : Collections.list(zip.entries())) {
+                Path target = directory.resolve(entry.getName()).normalize();
+                if (!target.startsWith(directory)) {
+                  throw new IOException("entry outside the package: " + entry.getName());
+                }
+                if (entry.isDirectory()) {
+                  Files.createDirectories(target);
+                } else {
+                  Files.createDirectories(target.getParent());
+                  try (InputStream in = zip.getInputStream(entry)) {
+                    Files.copy(in, target);
+                  }
+                }
+              }
+            }
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot unpack " + j + " into " + directory, e);
+          }
+          return directory;
+        });
+  }
+
+  private static void deleteTree(Path directory) throws IOException {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+
+  /** A run of the breakdown: its configuration's options and layout, the driver's jar. */
   private Result probe(List<String> jvmOptions, Scenario scenario, String runId, boolean prime) {
-    return probe(jvmOptions, lambdaJar, scenario, runId, prime);
+    return probe(jvmOptions, breakdownClasses(), scenario, runId, prime);
+  }
+
+  private Path breakdownClasses() {
+    return breakdownConfig.unpacked() ? unpacked(lambdaJar) : lambdaJar;
   }
 
   private Result probe(
@@ -252,7 +310,7 @@ public final class ColdStartDriver {
     List<String> command = new ArrayList<>();
     command.add(java);
     command.addAll(jvmOptions);
-    command.addAll(List.of("-cp", probeJar + File.pathSeparator + lambdaJar));
+    command.addAll(List.of("-cp", probeJar + File.pathSeparator + breakdownClasses()));
     command.addAll(
         List.of(SubsystemProbe.class.getName(), subsystem, "--bearer", services.token("alice")));
     return ChildJvm.run(command, environment, timeout);

@@ -12,11 +12,20 @@ import java.util.List;
  *   <li>{@code c1}: {@code -XX:TieredStopAtLevel=1}. AWS documents that the java17 and java21
  *       managed runtimes stop tiered compilation at level 1 by default, so this is the JIT setting
  *       the template's functions run with (template.yaml sets no {@code JAVA_TOOL_OPTIONS}).
- *   <li>{@code cds}, {@code c1-cds}: the same plus an application class-data-sharing archive of the
- *       scenario ({@code -XX:SharedArchiveFile} with {@code -XX:+AutoCreateSharedArchive}, JDK 19
- *       and later): written by an untimed training run at the end of its JVM, mapped by every later
- *       run.
+ *   <li>{@code lambda}: what a function of the template starts with, as far as it can be reproduced
+ *       here: {@code -XX:TieredStopAtLevel=1} as above, {@code -XX:+UseSerialGC} (the collector the
+ *       JVM's ergonomics pick with fewer than 2 CPUs or less than 1,792 MB, which is every function
+ *       of up to 1,769 MB), and the classes loaded from the deployment package unpacked into a
+ *       directory: Lambda extracts a .zip or .jar package into {@code /var/task} and the runtime
+ *       loads the classes from there, not from the jar.
+ *   <li>{@code cds}, {@code c1-cds}: the same as {@code default} and {@code c1} plus an application
+ *       class-data-sharing archive of the scenario ({@code -XX:SharedArchiveFile} with {@code
+ *       -XX:+AutoCreateSharedArchive}, JDK 19 and later): written by an untimed training run at the
+ *       end of its JVM, mapped by every later run. An archive records classes from jars only, so
+ *       these load from the jar.
  * </ul>
+ *
+ * <p>Every configuration but {@code lambda} loads the classes from the jar itself.
  *
  * <p>With {@code --baseline-jar}, each configuration also runs against that other deployment jar
  * (an earlier build), as {@code NAME-baseline}, interleaved in the same rounds: a before/after
@@ -24,14 +33,17 @@ import java.util.List;
  *
  * @param jar the deployment jar of this configuration, or null for the driver's {@code
  *     --lambda-jar}
+ * @param unpacked whether the classes are loaded from the jar unpacked into a directory
  */
-record JvmConfig(String name, List<String> flags, boolean appCds, Path jar) {
+record JvmConfig(String name, List<String> flags, boolean appCds, Path jar, boolean unpacked) {
   static final List<JvmConfig> ALL =
       List.of(
-          new JvmConfig("default", List.of(), false, null),
-          new JvmConfig("c1", List.of("-XX:TieredStopAtLevel=1"), false, null),
-          new JvmConfig("cds", List.of(), true, null),
-          new JvmConfig("c1-cds", List.of("-XX:TieredStopAtLevel=1"), true, null));
+          new JvmConfig("default", List.of(), false, null, false),
+          new JvmConfig("c1", List.of("-XX:TieredStopAtLevel=1"), false, null, false),
+          new JvmConfig(
+              "lambda", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false, null, true),
+          new JvmConfig("cds", List.of(), true, null, false),
+          new JvmConfig("c1-cds", List.of("-XX:TieredStopAtLevel=1"), true, null, false));
 
   static JvmConfig named(String name) {
     for (JvmConfig config : ALL) {
@@ -48,7 +60,7 @@ record JvmConfig(String name, List<String> flags, boolean appCds, Path jar) {
 
   /** The same options against another deployment jar, named {@code NAME-baseline}. */
   JvmConfig baseline(Path baselineJar) {
-    return new JvmConfig(name + "-baseline", flags, appCds, baselineJar);
+    return new JvmConfig(name + "-baseline", flags, appCds, baselineJar, unpacked);
   }
 
   /** The archive of {@code scenario} under this configuration. */
@@ -71,6 +83,9 @@ record JvmConfig(String name, List<String> flags, boolean appCds, Path jar) {
     List<String> parts = new ArrayList<>(flags);
     if (appCds) {
       parts.add("AppCDS archive");
+    }
+    if (unpacked) {
+      parts.add("classes from the unpacked package");
     }
     String options = parts.isEmpty() ? "no options" : String.join(" + ", parts);
     return jar == null ? options : options + ", baseline jar `" + jar + "`";

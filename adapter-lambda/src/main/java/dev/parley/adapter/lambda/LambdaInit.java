@@ -1,0 +1,78 @@
+package dev.parley.adapter.lambda;
+
+import dev.parley.testkit.HibernateValidation;
+import java.util.function.Supplier;
+
+/**
+ * The one runtime of a deployment in its execution environment, built during Lambda's init phase by
+ * the first handler class Lambda constructs, with the background warm-ups that handler's first
+ * requests need. A deployment holds one in a static field and each of its handler classes asks it
+ * for the runtime, naming what it serves:
+ *
+ * <pre>{@code
+ * private static final LambdaInit<LambdaInMemoryComponent> INIT =
+ *     new LambdaInit<>(LambdaInMemoryComponent::fromEnvironment);
+ *
+ * public static final class Http extends HttpApiHandler {
+ *   public Http() {
+ *     super(INIT.runtime(LambdaInit.Entry.HTTP));
+ *   }
+ * }
+ * }</pre>
+ *
+ * <p>A function runs one handler class, so the first entry is the only one. Where several handler
+ * classes share a JVM (the local API Gateway emulator, tests) they share the one runtime, and the
+ * first decides the warm-ups.
+ */
+public final class LambdaInit<R extends LambdaRuntime> {
+  /** jboss-logging's system property naming its back end. */
+  static final String JBOSS_LOGGING_PROVIDER = "org.jboss.logging.provider";
+
+  /** What a function serves, which decides what its first requests need warmed up. */
+  public enum Entry {
+    /**
+     * A REST or HTTP API: the first request reads a JSON body, validates a command, reads and
+     * writes the store, and verifies a bearer token when the API has no authorizer.
+     */
+    HTTP,
+    /**
+     * The WebSocket API: the first request is a {@code $connect} (a command and the connection
+     * registry, no JSON), and frames come after it.
+     */
+    WEBSOCKET,
+    /** The {@code $connect} REQUEST authorizer: verifies tokens, validates nothing. */
+    AUTHORIZER
+  }
+
+  private final Supplier<R> component;
+  private R runtime;
+
+  public LambdaInit(Supplier<R> component) {
+    this.component = component;
+  }
+
+  /**
+   * The runtime, built on the first call: starts the validator's bootstrap first unless {@code
+   * entry} is the authorizer (the bootstrap is the longest single part of a cold first request, so
+   * it runs on the second core while the component is built), builds the component, registers its
+   * priming for SnapStart and starts the warm-ups of {@code entry} ({@link
+   * SnapStartPriming#startInBackground}).
+   */
+  public synchronized R runtime(Entry entry) {
+    if (runtime == null) {
+      // Hibernate Validator logs one line at start-up through jboss-logging, which otherwise sets
+      // up java.util.logging for it: about 35 ms of CPU on a cold start, on the validator's
+      // critical path (docs/benchmarks.md). The deployments log through SLF4J anyway.
+      if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
+        System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
+      }
+      if (entry != Entry.AUTHORIZER) {
+        HibernateValidation.startBuilding();
+      }
+      R built = component.get();
+      SnapStartPriming.register(built).startInBackground(entry);
+      runtime = built;
+    }
+    return runtime;
+  }
+}
