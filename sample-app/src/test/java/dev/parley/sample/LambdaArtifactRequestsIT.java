@@ -68,11 +68,18 @@ class LambdaArtifactRequestsIT {
       Map<String, String> environment =
           functionEnvironment(
               Map.of(
-                  "CHAT_DYNAMODB_TABLE", table,
-                  "CHAT_JWT_ISSUER", ISSUER,
-                  "CHAT_JWT_JWKS_URL", endpoints.jwksUrl().toString(),
-                  "CHAT_JWT_AUDIENCE", AUDIENCE,
-                  "PARLEY_WEBSOCKET_ENDPOINT", endpoints.connectionsEndpoint().toString()));
+                  "CHAT_DYNAMODB_TABLE",
+                  table,
+                  "CHAT_JWT_ISSUER",
+                  ISSUER,
+                  "CHAT_JWT_JWKS_URL",
+                  endpoints.jwksUrl().toString(),
+                  "CHAT_JWT_AUDIENCE",
+                  AUDIENCE,
+                  "PARLEY_WEBSOCKET_ENDPOINT",
+                  endpoints.connectionsEndpoint().toString(),
+                  "JAVA_TOOL_OPTIONS",
+                  SamTemplate.variableValue("JAVA_TOOL_OPTIONS")));
       environment.put("CHAT_DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
 
       String output = runProbe(jar, copyProbe(probe), environment, token(key));

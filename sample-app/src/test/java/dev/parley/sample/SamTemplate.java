@@ -75,6 +75,19 @@ final class SamTemplate {
     return names;
   }
 
+  /**
+   * The value the template gives the environment variable {@code name} (Globals), as written: for
+   * variables with a literal value, such as {@code JAVA_TOOL_OPTIONS}.
+   */
+  static String variableValue(String name) {
+    List<String> values =
+        matches(Pattern.compile("^\\s*" + Pattern.quote(name) + ":\\s*(\\S.*?)\\s*$"));
+    if (values.size() != 1) {
+      throw new IllegalStateException("expected one " + name + " in template.yaml: " + values);
+    }
+    return values.get(0);
+  }
+
   private static List<String> matches(Pattern pattern) {
     List<String> found = new ArrayList<>();
     for (String line : lines()) {

@@ -23,6 +23,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
@@ -64,6 +66,7 @@ public final class ColdStartDriver {
           Map.entry("breakdown-config", "lambda"),
           Map.entry("breakdown-runs", "5"),
           Map.entry("lambda-jar", "sample-app/target/parley-lambda.jar"),
+          Map.entry("template", "sample-app/template.yaml"),
           Map.entry("baseline-jar", "none"),
           Map.entry("probe-jar", "beside-this-jar"),
           Map.entry("dynamodb-local-dir", "sample-app/target/dynamodb-local"),
@@ -87,8 +90,12 @@ public final class ColdStartDriver {
 
   private ColdStartDriver(LoadArgs options) {
     this.options = options;
+    List<String> toolOptions = templateToolOptions(Path.of(options.string("template")));
     List<JvmConfig> named =
-        Arrays.stream(options.string("configs").split(",")).map(JvmConfig::named).toList();
+        Arrays.stream(options.string("configs").split(","))
+            .map(JvmConfig::named)
+            .map(c -> c.name().equals("lambda") ? c.withFlags(toolOptions) : c)
+            .toList();
     if ("none".equals(options.string("baseline-jar"))) {
       this.configs = named;
     } else {
@@ -99,7 +106,9 @@ public final class ColdStartDriver {
     }
     this.scenarios =
         Arrays.stream(options.string("scenarios").split(",")).map(Scenario::named).toList();
-    this.breakdownConfig = JvmConfig.named(options.string("breakdown-config"));
+    JvmConfig breakdown = JvmConfig.named(options.string("breakdown-config"));
+    this.breakdownConfig =
+        breakdown.name().equals("lambda") ? breakdown.withFlags(toolOptions) : breakdown;
     if (breakdownConfig.appCds()) {
       throw new IllegalArgumentException("--breakdown-config must be one without AppCDS");
     }
@@ -314,6 +323,28 @@ public final class ColdStartDriver {
     command.addAll(
         List.of(SubsystemProbe.class.getName(), subsystem, "--bearer", services.token("alice")));
     return ChildJvm.run(command, environment, timeout);
+  }
+
+  private static final Pattern TOOL_OPTIONS =
+      Pattern.compile("^\\s*JAVA_TOOL_OPTIONS:\\s*(\\S.*?)\\s*$");
+
+  /**
+   * The options of the {@code JAVA_TOOL_OPTIONS} variable template.yaml gives its functions, which
+   * the {@code lambda} configuration runs with; none if the template sets none.
+   */
+  private static List<String> templateToolOptions(Path template) {
+    try {
+      List<String> options = new ArrayList<>();
+      for (String line : Files.readAllLines(existing(template, "--template"))) {
+        Matcher m = TOOL_OPTIONS.matcher(line);
+        if (m.matches()) {
+          options.addAll(Arrays.asList(m.group(1).split("\\s+")));
+        }
+      }
+      return List.copyOf(options);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + template, e);
+    }
   }
 
   private static Path probeJar(String option) {

@@ -58,6 +58,13 @@ record JvmConfig(String name, List<String> flags, boolean appCds, Path jar, bool
             + ALL.stream().map(JvmConfig::name).toList());
   }
 
+  /** The same configuration with {@code extra} options after its own. */
+  JvmConfig withFlags(List<String> extra) {
+    List<String> all = new ArrayList<>(flags);
+    all.addAll(extra);
+    return new JvmConfig(name, List.copyOf(all), appCds, jar, unpacked);
+  }
+
   /** The same options against another deployment jar, named {@code NAME-baseline}. */
   JvmConfig baseline(Path baselineJar) {
     return new JvmConfig(name + "-baseline", flags, appCds, baselineJar, unpacked);

@@ -19,7 +19,9 @@ public record Membership(
    * The end of a mute without expiry: the last second of year 9999, which every store can hold
    * (unlike {@link Instant#MAX}, beyond PostgreSQL's timestamps and epoch milliseconds).
    */
-  public static final Instant INDEFINITELY = Instant.parse("9999-12-31T23:59:59Z");
+  // 9999-12-31T23:59:59Z; not Instant.parse, which loads java.time's whole formatting machinery
+  // into every cold start that touches a membership.
+  public static final Instant INDEFINITELY = Instant.ofEpochSecond(253_402_300_799L);
 
   public Membership {
     Objects.requireNonNull(roomId, "roomId");

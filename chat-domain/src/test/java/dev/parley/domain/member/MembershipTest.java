@@ -39,6 +39,11 @@ class MembershipTest {
   }
 
   @Test
+  void indefinitelyIsTheLastSecondOfYear9999() {
+    assertThat(Membership.INDEFINITELY).isEqualTo(Instant.parse("9999-12-31T23:59:59Z"));
+  }
+
+  @Test
   void unmutedMemberSpeaksAgain() {
     Membership unmuted = alice.mutedUntil(null).unmuted();
     assertThat(unmuted.mutedUntil()).isNull();
