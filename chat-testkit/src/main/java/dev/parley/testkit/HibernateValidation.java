@@ -8,7 +8,8 @@ import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator
 /**
  * Hibernate Validator bootstrapped without an Expression Language implementation: messages
  * interpolate parameters such as {@code {max}} only, which is all the core's constraints use, and
- * saves the EL dependency and its start-up cost (Lambda cold starts).
+ * saves the EL dependency and its start-up cost (Lambda cold starts). Constraints are the
+ * annotations on the commands: {@code META-INF/validation.xml} is not read.
  *
  * <p>One validator per JVM: a validator factory is thread-safe, holds nothing per deployment, and
  * building it is most of validation's start-up cost, so every component in a JVM shares it.
@@ -38,6 +39,7 @@ public final class HibernateValidation {
     static final Validator VALIDATOR =
         Validation.byProvider(HibernateValidator.class)
             .configure()
+            .ignoreXmlConfiguration()
             .messageInterpolator(new ParameterMessageInterpolator())
             .buildValidatorFactory()
             .getValidator();

@@ -40,8 +40,8 @@ import org.slf4j.LoggerFactory;
  * check's bounded wait. {@link #afterRestore} does nothing heavy.
  *
  * <p>Without SnapStart the same warm-ups still help: {@link #startInBackground} runs those the
- * first requests of a function need on two threads while the request comes in ({@link LambdaInit}
- * starts them; docs/benchmarks.md has the effect).
+ * first requests of a function need on background threads while the request comes in ({@link
+ * LambdaInit} starts them; docs/benchmarks.md has the effect).
  */
 public final class SnapStartPriming implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
@@ -91,37 +91,38 @@ public final class SnapStartPriming implements Resource {
   }
 
   /**
-   * Starts the warm-ups the first requests of {@code entry} need on two daemon threads and returns
-   * at once, for an init phase without SnapStart (and for the time before a snapshot is taken).
-   * Building the validator and reading the first JSON body are the two biggest parts of a cold
-   * first request and share no classes, so each gets a thread, and the handler's first request,
-   * arriving meanwhile, waits only for what it needs. The cold start is CPU-bound, so a warm-up the
-   * first request does not need only slows it down: each entry warms its own path, and the
-   * Management API client is left out (none of the first requests posts to a connection). A warm-up
-   * that fails is logged and otherwise ignored: the request builds the same on first use.
+   * Starts the warm-ups the first requests of {@code entry} need on daemon threads and returns at
+   * once, for an init phase without SnapStart (and for the time before a snapshot is taken). The
+   * validator's metadata, the store client's request path and the JSON readers and writers are the
+   * biggest parts of a cold first request and share no classes, so each gets a thread, and the
+   * handler's first request, arriving meanwhile, waits only for what it needs. The cold start is
+   * CPU-bound, so a warm-up the first request does not need only slows it down: each entry warms
+   * its own path, and the Management API client is left out (none of the first requests posts to a
+   * connection). A warm-up that fails is logged and otherwise ignored: the request builds the same
+   * on first use.
    *
-   * @return completes when both threads are done; exceptionally if a warm-up failed
+   * @return completes when every thread is done; exceptionally if a warm-up failed
    */
   public CompletableFuture<Void> startInBackground(LambdaInit.Entry entry) {
     return switch (entry) {
       case HTTP ->
           CompletableFuture.allOf(
               start("parley-warmup-validation", this::warmValidationOfRest),
+              start("parley-warmup-store", this::warmStore),
               start(
                   "parley-warmup-protocol",
                   () -> {
                     warmJsonOfRest();
-                    warmStore();
                     // Last: only a handler that verifies bearer tokens itself needs it.
                     warmRest();
                   }));
       case WEBSOCKET ->
           CompletableFuture.allOf(
               start("parley-warmup-validation", this::warmValidationOfWebSocket),
+              start("parley-warmup-store", this::warmStore),
               start(
                   "parley-warmup-protocol",
                   () -> {
-                    warmStore();
                     warmJsonOfWebSocket();
                     // Frames come after the $connect, which only writes its hello frame: last.
                     warmWebSocket();
