@@ -2,6 +2,7 @@ package dev.parley.adapter.lambda;
 
 import dev.parley.testkit.HibernateValidation;
 import java.util.function.Supplier;
+import org.slf4j.LoggerFactory;
 
 /**
  * The one runtime of a deployment in its execution environment, built during Lambda's init phase by
@@ -66,6 +67,11 @@ public final class LambdaInit<R extends LambdaRuntime> {
       if (System.getProperty(JBOSS_LOGGING_PROVIDER) == null) {
         System.setProperty(JBOSS_LOGGING_PROVIDER, "slf4j");
       }
+      // SLF4J initialises on first use; a thread logging while another is initialising it gets a
+      // substitute logger, and SLF4J replays those calls with a warning on standard error. So it
+      // is initialised here, before the validator's thread (whose start-up line goes through it,
+      // see above) or any warm-up thread starts.
+      LoggerFactory.getILoggerFactory();
       if (entry != Entry.AUTHORIZER) {
         HibernateValidation.startBuilding();
       }
