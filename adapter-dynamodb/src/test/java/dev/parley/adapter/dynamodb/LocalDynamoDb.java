@@ -77,7 +77,14 @@ public final class LocalDynamoDb implements BeforeAllCallback {
             dir.resolve("server.log"));
     CapacityMeter meter = new CapacityMeter();
     DynamoDbClient client = client(server.endpoint(), meter);
-    DynamoDbTables.create(client, TABLE);
+    // The table of DynamoDbTables with TTL left off. The contract suites run on a fixed clock
+    // (early 2026), so every ttl they write has expired by the wall clock, and with TTL on,
+    // DynamoDB Local deleted items written moments before: the 50-subscriber test lost some of its
+    // connections in 3 of 950 repeated runs, and in none of 1,100 with TTL off. The adapters judge
+    // expiry by the port's clock, which the suites test; DynamoDbTablesTest checks that
+    // DynamoDbTables.create turns TTL on.
+    client.createTable(DynamoDbTables.definition(TABLE));
+    client.waiter().waitUntilTableExists(b -> b.tableName(TABLE));
     return new Running(server, client, new DynamoDbStore(client, TABLE), meter);
   }
 
