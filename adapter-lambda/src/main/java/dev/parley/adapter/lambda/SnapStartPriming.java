@@ -83,8 +83,8 @@ public final class SnapStartPriming implements Resource {
     warmValidation();
     warmJsonOfRest();
     warmJsonOfWebSocket();
-    warmIdentity();
     warmStore();
+    // Through authentication with a refused token: the identity resolver and the JWT parsing too.
     warmRest();
     warmWebSocket();
     warmDelivery();
@@ -105,30 +105,28 @@ public final class SnapStartPriming implements Resource {
    */
   public CompletableFuture<Void> startInBackground(LambdaInit.Entry entry) {
     return switch (entry) {
-      case HTTP ->
-          CompletableFuture.allOf(
-              start("parley-warmup-validation", this::warmValidationOfRest),
-              start("parley-warmup-store", this::warmStore),
-              start(
-                  "parley-warmup-protocol",
-                  () -> {
-                    warmJsonOfRest();
-                    // Last: only a handler that verifies bearer tokens itself needs it.
-                    warmRest();
-                  }));
+      // Last on the protocol thread: only a handler that verifies bearer tokens itself needs it.
+      case HTTP -> startThreads(this::warmValidationOfRest, this::warmJsonOfRest, this::warmRest);
+      // Frames come after the $connect, which only writes its hello frame: last.
       case WEBSOCKET ->
-          CompletableFuture.allOf(
-              start("parley-warmup-validation", this::warmValidationOfWebSocket),
-              start("parley-warmup-store", this::warmStore),
-              start(
-                  "parley-warmup-protocol",
-                  () -> {
-                    warmJsonOfWebSocket();
-                    // Frames come after the $connect, which only writes its hello frame: last.
-                    warmWebSocket();
-                  }));
+          startThreads(
+              this::warmValidationOfWebSocket, this::warmJsonOfWebSocket, this::warmWebSocket);
       case AUTHORIZER -> start("parley-warmup-identity", this::warmIdentity);
     };
+  }
+
+  /** One thread for validation, one for the store, one for JSON and then the protocol. */
+  private CompletableFuture<Void> startThreads(
+      Runnable validation, Runnable json, Runnable protocol) {
+    return CompletableFuture.allOf(
+        start("parley-warmup-validation", validation),
+        start("parley-warmup-store", this::warmStore),
+        start(
+            "parley-warmup-protocol",
+            () -> {
+              json.run();
+              protocol.run();
+            }));
   }
 
   private static CompletableFuture<Void> start(String name, Runnable warmUp) {
@@ -151,22 +149,34 @@ public final class SnapStartPriming implements Resource {
 
   /** The validator, and the metadata of the commands the first requests of a client validate. */
   private void warmValidation() {
-    warmValidationOfWebSocket();
-    warmValidationOfRest();
+    validate(openConnection(), createRoom(), postMessage());
   }
 
   private void warmValidationOfRest() {
-    Validator validator = runtime.validator();
-    UserId user = UserId.of("snapstart-priming");
-    validator.validate(new CreateRoomCommand(user, "priming", null, RoomType.PUBLIC, null, null));
-    validator.validate(new PostMessageCommand(user, "priming-room", "hello", null, null));
+    validate(createRoom(), postMessage());
   }
 
   private void warmValidationOfWebSocket() {
+    validate(openConnection(), postMessage());
+  }
+
+  private void validate(Object... commands) {
     Validator validator = runtime.validator();
-    UserId user = UserId.of("snapstart-priming");
-    validator.validate(new OpenConnectionCommand(user, "snapstart-priming"));
-    validator.validate(new PostMessageCommand(user, "priming-room", "hello", null, null));
+    for (Object command : commands) {
+      validator.validate(command);
+    }
+  }
+
+  private static OpenConnectionCommand openConnection() {
+    return new OpenConnectionCommand(UserId.of(PRIMING), PRIMING);
+  }
+
+  private static CreateRoomCommand createRoom() {
+    return new CreateRoomCommand(UserId.of(PRIMING), "priming", null, RoomType.PUBLIC, null, null);
+  }
+
+  private static PostMessageCommand postMessage() {
+    return new PostMessageCommand(UserId.of(PRIMING), "priming-room", "hello", null, null);
   }
 
   /**
@@ -228,7 +238,7 @@ public final class SnapStartPriming implements Resource {
                 Map.of("authorization", "Bearer priming.invalid.token"),
                 null,
                 null,
-                "snapstart-priming"));
+                PRIMING));
   }
 
   /**
@@ -239,8 +249,8 @@ public final class SnapStartPriming implements Resource {
     runtime
         .webSocketApi()
         .receive(
-            ConnectionId.of("snapstart-priming"),
-            UserId.of("snapstart-priming"),
+            ConnectionId.of(PRIMING),
+            UserId.of(PRIMING),
             "{\"action\":\"snapstart-priming\",\"requestId\":\"priming\"}");
   }
 

@@ -23,6 +23,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -91,11 +92,14 @@ public final class ColdStartDriver {
   private ColdStartDriver(LoadArgs options) {
     this.options = options;
     List<String> toolOptions = templateToolOptions(Path.of(options.string("template")));
+    // The lambda configuration runs with the options template.yaml gives the functions.
+    Function<String, JvmConfig> configNamed =
+        name -> {
+          JvmConfig config = JvmConfig.named(name);
+          return config.name().equals("lambda") ? config.withFlags(toolOptions) : config;
+        };
     List<JvmConfig> named =
-        Arrays.stream(options.string("configs").split(","))
-            .map(JvmConfig::named)
-            .map(c -> c.name().equals("lambda") ? c.withFlags(toolOptions) : c)
-            .toList();
+        Arrays.stream(options.string("configs").split(",")).map(configNamed).toList();
     if ("none".equals(options.string("baseline-jar"))) {
       this.configs = named;
     } else {
@@ -106,9 +110,7 @@ public final class ColdStartDriver {
     }
     this.scenarios =
         Arrays.stream(options.string("scenarios").split(",")).map(Scenario::named).toList();
-    JvmConfig breakdown = JvmConfig.named(options.string("breakdown-config"));
-    this.breakdownConfig =
-        breakdown.name().equals("lambda") ? breakdown.withFlags(toolOptions) : breakdown;
+    this.breakdownConfig = configNamed.apply(options.string("breakdown-config"));
     if (breakdownConfig.appCds()) {
       throw new IllegalArgumentException("--breakdown-config must be one without AppCDS");
     }
