@@ -10,7 +10,6 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -91,7 +90,7 @@ public final class LocalDynamoDb implements BeforeAllCallback {
   static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {
     DynamoDbConfig config = DynamoDbConfig.of(TABLE, "us-east-1", endpoint);
     return DynamoDbClients.create(
-        config, UrlConnectionHttpClient.builder().build(), List.of(interceptors));
+        config, DynamoDbClients.httpClient(endpoint), List.of(interceptors));
   }
 
   /** Runs the helper POM: Maven resolves DynamoDB Local's own classpath, apart from ours. */
