@@ -4,29 +4,28 @@ import static dev.parley.adapter.dynamodb.Items.key;
 import static dev.parley.adapter.dynamodb.Items.n;
 import static dev.parley.adapter.dynamodb.Items.num;
 
-import dev.parley.application.error.StoreUnavailableException;
 import dev.parley.application.port.out.RateLimitPort;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
-import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
 
 /**
- * Fixed windows aligned to the epoch, one item per key ({@code RATE#key / W}: window start {@code
- * ws}, permits used {@code used}, TTL at the window's end). Taking a permit is one conditional
- * UpdateItem ({@code ws = :start AND used < :limit}); a failed condition returns the item, which
- * tells whether the window is full (throttled) or old (reopen it with a second conditional write).
- * Concurrent callers are serialised by DynamoDB per item, so exactly {@code permits} succeed.
+ * Fixed windows aligned to the epoch, one item per key and window ({@code RATE#key / W#start}:
+ * permits used {@code used}, TTL at the window's end). Taking a permit is always exactly one
+ * conditional UpdateItem ({@code ADD used :one} if {@code used} is missing or below the limit),
+ * whether the window is new or not: a failed condition means the window is full. DynamoDB
+ * serialises concurrent callers per item, so exactly {@code permits} succeed per window.
+ *
+ * <p>An item per window instead of one per key re-opened in place: that design needed a second
+ * write (and a second round trip) for the first permit of every window, which for a user posting
+ * every minute or so under a 10 s window was every post. The price is one small item per key and
+ * window until TTL removes it. Unlike the in-memory and PostgreSQL adapters, a caller whose instant
+ * lies in an older window (a clock a few milliseconds behind another node's) counts against that
+ * window rather than the newest one; each window still permits exactly its limit.
  */
 public final class DynamoDbRateLimitAdapter implements RateLimitPort {
-  private static final String WINDOW = "W";
-
-  /** Each round either succeeds or learns that another caller moved the window: a few suffice. */
-  private static final int MAX_ROUNDS = 8;
-
   private final DynamoDbStore store;
 
   public DynamoDbRateLimitAdapter(DynamoDbStore store) {
@@ -40,37 +39,16 @@ public final class DynamoDbRateLimitAdapter implements RateLimitPort {
       throw new IllegalArgumentException("windows shorter than a millisecond are not supported");
     }
     long start = Math.floorDiv(now.toEpochMilli(), windowMillis) * windowMillis;
-    Map<String, AttributeValue> itemKey = key(Keys.rateLimit(key), WINDOW);
-    for (int round = 0; round < MAX_ROUNDS; round++) {
-      Map<String, AttributeValue> current;
-      try {
-        long used = take(itemKey, start, limit.permits());
-        return new Permitted(
-            limit.permits(), limit.permits() - (int) used, resetAt(start, windowMillis));
-      } catch (ConditionalCheckFailedException e) {
-        current = e.hasItem() ? e.item() : Map.of();
-      }
-      long windowStart = num(current, "ws", Long.MIN_VALUE);
-      if (windowStart > start) {
-        // A late caller with an older instant counts against the newer window, as in memory.
-        start = windowStart;
-        continue;
-      }
-      if (windowStart == start) {
-        return new Throttled(limit.permits(), resetAt(start, windowMillis));
-      }
-      try {
-        open(itemKey, start, windowMillis);
-        return new Permitted(limit.permits(), limit.permits() - 1, resetAt(start, windowMillis));
-      } catch (ConditionalCheckFailedException someoneElseOpenedIt) {
-        // Loop: count against the window the other caller opened.
-      }
+    Instant resetAt = Instant.ofEpochMilli(start + windowMillis);
+    try {
+      long used = take(key(Keys.rateLimit(key), "W#" + start), resetAt, limit.permits());
+      return new Permitted(limit.permits(), limit.permits() - (int) used, resetAt);
+    } catch (ConditionalCheckFailedException full) {
+      return new Throttled(limit.permits(), resetAt);
     }
-    throw new StoreUnavailableException(
-        "rate limit window for " + key + " kept moving", Duration.ofMillis(100), null);
   }
 
-  private long take(Map<String, AttributeValue> itemKey, long start, int permits) {
+  private long take(Map<String, AttributeValue> itemKey, Instant resetAt, int permits) {
     return num(
         store.call(
             "take permit",
@@ -81,43 +59,21 @@ public final class DynamoDbRateLimitAdapter implements RateLimitPort {
                         b ->
                             b.tableName(store.table())
                                 .key(itemKey)
-                                .updateExpression("SET used = used + :one")
-                                .conditionExpression("ws = :start AND used < :permits")
+                                .updateExpression("ADD used :one SET #ttl = :ttl")
+                                .conditionExpression(
+                                    "attribute_not_exists(used) OR used < :permits")
+                                .expressionAttributeNames(Map.of("#ttl", Items.TTL))
                                 .expressionAttributeValues(
                                     Map.of(
-                                        ":one", n(1), ":start", n(start), ":permits", n(permits)))
-                                .returnValues(ReturnValue.UPDATED_NEW)
-                                .returnValuesOnConditionCheckFailure(
-                                    ReturnValuesOnConditionCheckFailure.ALL_OLD))
+                                        ":one",
+                                        n(1),
+                                        ":permits",
+                                        n(permits),
+                                        ":ttl",
+                                        Items.ttl(resetAt)))
+                                .returnValues(ReturnValue.UPDATED_NEW))
                     .attributes()),
         "used",
         permits);
-  }
-
-  private void open(Map<String, AttributeValue> itemKey, long start, long windowMillis) {
-    store.call(
-        "open rate window",
-        () ->
-            store
-                .client()
-                .updateItem(
-                    b ->
-                        b.tableName(store.table())
-                            .key(itemKey)
-                            .updateExpression("SET ws = :start, used = :one, #ttl = :ttl")
-                            .conditionExpression("attribute_not_exists(ws) OR ws < :start")
-                            .expressionAttributeNames(Map.of("#ttl", Items.TTL))
-                            .expressionAttributeValues(
-                                Map.of(
-                                    ":start",
-                                    n(start),
-                                    ":one",
-                                    n(1),
-                                    ":ttl",
-                                    Items.ttl(resetAt(start, windowMillis))))));
-  }
-
-  private static Instant resetAt(long start, long windowMillis) {
-    return Instant.ofEpochMilli(start + windowMillis);
   }
 }
