@@ -11,13 +11,18 @@ import java.util.List;
  *   <li>{@code default}: none; the JDK picks G1 and full tiered compilation on this machine.
  *   <li>{@code c1}: {@code -XX:TieredStopAtLevel=1}. AWS documents that the java17 and java21
  *       managed runtimes stop tiered compilation at level 1 by default, so this is the JIT setting
- *       the template's functions run with (template.yaml sets no {@code JAVA_TOOL_OPTIONS}).
+ *       the template's functions run with (template.yaml's {@code JAVA_TOOL_OPTIONS} does not
+ *       change it).
  *   <li>{@code lambda}: what a function of the template starts with, as far as it can be reproduced
  *       here: {@code -XX:TieredStopAtLevel=1} as above, {@code -XX:+UseSerialGC} (the collector the
  *       JVM's ergonomics pick with fewer than 2 CPUs or less than 1,792 MB, which is every function
- *       of up to 1,769 MB), and the classes loaded from the deployment package unpacked into a
- *       directory: Lambda extracts a .zip or .jar package into {@code /var/task} and the runtime
- *       loads the classes from there, not from the jar.
+ *       of up to 1,769 MB), {@code -XX:MaxRAM=1769m} (a function's JVM sizes its heap from the
+ *       memory of the function, the template's 1,769 MB, not from this machine's: an initial heap
+ *       of about 27 MB, whose young generation fills several times in a cold start, where this
+ *       machine's defaults would start with hundreds of MB and collect nothing), and the classes
+ *       loaded from the deployment package unpacked into a directory: Lambda extracts a .zip or
+ *       .jar package into {@code /var/task} and the runtime loads the classes from there, not from
+ *       the jar.
  *   <li>{@code cds}, {@code c1-cds}: the same as {@code default} and {@code c1} plus an application
  *       class-data-sharing archive of the scenario ({@code -XX:SharedArchiveFile} with {@code
  *       -XX:+AutoCreateSharedArchive}, JDK 19 and later): written by an untimed training run at the
@@ -41,7 +46,11 @@ record JvmConfig(String name, List<String> flags, boolean appCds, Path jar, bool
           new JvmConfig("default", List.of(), false, null, false),
           new JvmConfig("c1", List.of("-XX:TieredStopAtLevel=1"), false, null, false),
           new JvmConfig(
-              "lambda", List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"), false, null, true),
+              "lambda",
+              List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-XX:MaxRAM=1769m"),
+              false,
+              null,
+              true),
           new JvmConfig("cds", List.of(), true, null, false),
           new JvmConfig("c1-cds", List.of("-XX:TieredStopAtLevel=1"), true, null, false));
 
