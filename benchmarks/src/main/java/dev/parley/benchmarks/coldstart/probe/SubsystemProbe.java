@@ -11,10 +11,17 @@ import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.protocol.json.Json;
 import dev.parley.protocol.rest.Requests;
 import dev.parley.testkit.HibernateValidation;
+import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.ValidatorFactory;
+import jakarta.validation.constraints.NotNull;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.PredefinedScopeHibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,6 +37,15 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       record and a map written and read back.
  *   <li>{@code validator}: Hibernate Validator bootstrapped as the deployments do ({@link
  *       HibernateValidation}) and a {@link PostMessageCommand} validated.
+ *   <li>{@code validator-bare}: Hibernate Validator alone, bootstrapped with the deployments'
+ *       settings, and a one-field record with a single {@code @NotNull} validated: no Parley
+ *       command and no Parley constraint. The floor that the brief's choice of validator sets for
+ *       any cold start that validates its first command.
+ *   <li>{@code validator-bare-predefined}: the same with Hibernate Validator's predefined scope,
+ *       its cheapest bootstrap (only {@code @NotNull} among the built-in constraints, the record's
+ *       metadata built up front). A deployment cannot use it as it is: a class left out of the
+ *       scope is not validated at all, so every command would have to be declared and built up
+ *       front.
  *   <li>{@code jwt}: the JWT resolver built from the environment (nimbus-jose-jwt; no key fetched).
  *   <li>{@code jwt-verify}: that, and one bearer token ({@code --bearer}) verified: the JWKS
  *       fetched from {@code CHAT_JWT_JWKS_URL} and an RS256 signature checked.
@@ -49,6 +65,8 @@ public final class SubsystemProbe {
       List.of(
           "jackson",
           "validator",
+          "validator-bare",
+          "validator-bare-predefined",
           "jwt",
           "jwt-verify",
           "aws-credentials",
@@ -65,11 +83,30 @@ public final class SubsystemProbe {
     String subsystem = args[0];
     String bearer = args.length == 3 && "--bearer".equals(args[1]) ? args[2] : null;
     Map<String, String> env = System.getenv();
+    // Hibernate Validator's start-up line goes through SLF4J, as in the deployments (LambdaInit),
+    // not through java.util.logging, which would cost the validator subsystems about 35 ms more.
+    System.setProperty("org.jboss.logging.provider", "slf4j");
     stamps.stamp(BEFORE);
     Object result =
         switch (subsystem) {
           case "jackson" -> jackson();
           case "validator" -> validator();
+          case "validator-bare" ->
+              bare(
+                  Validation.byProvider(HibernateValidator.class)
+                      .configure()
+                      .ignoreXmlConfiguration()
+                      .messageInterpolator(new ParameterMessageInterpolator())
+                      .buildValidatorFactory());
+          case "validator-bare-predefined" ->
+              bare(
+                  Validation.byProvider(PredefinedScopeHibernateValidator.class)
+                      .configure()
+                      .ignoreXmlConfiguration()
+                      .messageInterpolator(new ParameterMessageInterpolator())
+                      .builtinConstraints(Set.of(NotNull.class.getName()))
+                      .initializeBeanMetaData(Set.of(Bare.class))
+                      .buildValidatorFactory());
           case "jwt" -> new JwtIdentityResolver(JwtSettings.fromEnvironment(env));
           case "jwt-verify" -> verify(env, bearer);
           case "aws-credentials" ->
@@ -102,6 +139,17 @@ public final class SubsystemProbe {
             new PostMessageCommand(UserId.of("alice"), "room-1", ProbeEvents.TEXT, null, null));
     if (!violations.isEmpty()) {
       throw new IllegalStateException("a valid command was refused: " + violations);
+    }
+    return validator;
+  }
+
+  /** The whole bean of {@code validator-bare}: one field, one built-in constraint. */
+  record Bare(@NotNull String value) {}
+
+  private static Object bare(ValidatorFactory factory) {
+    Validator validator = factory.getValidator();
+    if (!validator.validate(new Bare("x")).isEmpty()) {
+      throw new IllegalStateException("a valid bean was refused");
     }
     return validator;
   }
