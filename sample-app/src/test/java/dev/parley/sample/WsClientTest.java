@@ -25,8 +25,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The one-file WebSocket client of the README's quick start, run as the README runs it ({@code java
- * ws-client/WsClient.java TOKEN ROOM_ID URL}) against a real server.
+ * The one-file WebSocket client of the README's quick start, run as the README runs it ({@code
+ * bin/java sample-app/ws-client/WsClient.java TOKEN ROOM_ID URL}) against a real server.
  */
 class WsClientTest {
   private static final String SECRET = "ws-client-test-secret-0123456789-abcdef";
@@ -67,7 +67,8 @@ class WsClientTest {
 
     client =
         new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "sh",
+                Path.of("..", "bin", "java").toString(),
                 CLIENT.toString(),
                 TestTokens.valid(SECRET, "bob"),
                 room,
