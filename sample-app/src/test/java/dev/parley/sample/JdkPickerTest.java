@@ -44,15 +44,9 @@ class JdkPickerTest {
 
   @Test
   void binJavaSkipsAnOldJavaHomeAndSaysSo() throws Exception {
-    Result result =
-        run(
-            Map.of("JAVA_HOME", oldJdk.toString(), "PATH", path()),
-            "bin/java",
-            "-XshowSettings:properties",
-            "-version");
+    String output = binJavaSettings(Map.of("JAVA_HOME", oldJdk.toString(), "PATH", path()));
 
-    assertThat(result.status()).as(result.output()).isZero();
-    assertThat(result.output())
+    assertThat(output)
         .contains("java.home = " + THIS_JDK)
         .contains("JAVA_HOME (" + oldJdk + ") is not a JDK 21 or newer; using " + THIS_JDK)
         .doesNotContain("the old JDK ran");
@@ -60,26 +54,16 @@ class JdkPickerTest {
 
   @Test
   void binJavaSkipsAnOldJavaFirstOnPath() throws Exception {
-    Result result =
-        run(Map.of("PATH", path()), "bin/java", "-XshowSettings:properties", "-version");
+    String output = binJavaSettings(Map.of("PATH", path()));
 
-    assertThat(result.status()).as(result.output()).isZero();
-    assertThat(result.output())
-        .contains("java.home = " + THIS_JDK)
-        .doesNotContain("the old JDK ran");
+    assertThat(output).contains("java.home = " + THIS_JDK).doesNotContain("the old JDK ran");
   }
 
   @Test
   void binJavaKeepsAJavaHomeThatIsRecentEnough() throws Exception {
-    Result result =
-        run(
-            Map.of("JAVA_HOME", THIS_JDK.toString(), "PATH", path()),
-            "bin/java",
-            "-XshowSettings:properties",
-            "-version");
+    String output = binJavaSettings(Map.of("JAVA_HOME", THIS_JDK.toString(), "PATH", path()));
 
-    assertThat(result.status()).as(result.output()).isZero();
-    assertThat(result.output())
+    assertThat(output)
         .contains("java.home = " + THIS_JDK)
         .doesNotContain("is not a JDK 21 or newer");
   }
@@ -90,6 +74,16 @@ class JdkPickerTest {
 
     assertThat(result.status()).as(result.output()).isZero();
     assertThat(result.output()).contains("runtime: " + THIS_JDK).doesNotContain("the old JDK ran");
+  }
+
+  /**
+   * What {@code bin/java -XshowSettings:properties -version} prints (the chosen JVM's {@code
+   * java.home} among it) in {@code env}; it must exit with 0.
+   */
+  private String binJavaSettings(Map<String, String> env) throws Exception {
+    Result result = run(env, "bin/java", "-XshowSettings:properties", "-version");
+    assertThat(result.status()).as(result.output()).isZero();
+    return result.output();
   }
 
   /** The old JDK's bin first, then this JDK's, then the system's (sh, sed, readlink). */

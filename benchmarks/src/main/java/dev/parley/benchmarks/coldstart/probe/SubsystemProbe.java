@@ -13,13 +13,11 @@ import dev.parley.protocol.rest.Requests;
 import dev.parley.testkit.HibernateValidation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
-import jakarta.validation.ValidatorFactory;
 import jakarta.validation.constraints.NotNull;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.hibernate.validator.HibernateValidator;
 import org.hibernate.validator.PredefinedScopeHibernateValidator;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -37,10 +35,10 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *       record and a map written and read back.
  *   <li>{@code validator}: Hibernate Validator bootstrapped as the deployments do ({@link
  *       HibernateValidation}) and a {@link PostMessageCommand} validated.
- *   <li>{@code validator-bare}: Hibernate Validator alone, bootstrapped with the deployments'
- *       settings, and a one-field record with a single {@code @NotNull} validated: no Parley
- *       command and no Parley constraint. The floor that the brief's choice of validator sets for
- *       any cold start that validates its first command.
+ *   <li>{@code validator-bare}: Hibernate Validator alone, bootstrapped as the deployments do
+ *       ({@link HibernateValidation}), and a one-field record with a single {@code @NotNull}
+ *       validated: no Parley command and no Parley constraint. The floor that the brief's choice of
+ *       validator sets for any cold start that validates its first command.
  *   <li>{@code validator-bare-predefined}: the same with Hibernate Validator's predefined scope,
  *       its cheapest bootstrap (only {@code @NotNull} among the built-in constraints, the record's
  *       metadata built up front). A deployment cannot use it as it is: a class left out of the
@@ -91,13 +89,7 @@ public final class SubsystemProbe {
         switch (subsystem) {
           case "jackson" -> jackson();
           case "validator" -> validator();
-          case "validator-bare" ->
-              bare(
-                  Validation.byProvider(HibernateValidator.class)
-                      .configure()
-                      .ignoreXmlConfiguration()
-                      .messageInterpolator(new ParameterMessageInterpolator())
-                      .buildValidatorFactory());
+          case "validator-bare" -> bare(HibernateValidation.validator());
           case "validator-bare-predefined" ->
               bare(
                   Validation.byProvider(PredefinedScopeHibernateValidator.class)
@@ -106,7 +98,8 @@ public final class SubsystemProbe {
                       .messageInterpolator(new ParameterMessageInterpolator())
                       .builtinConstraints(Set.of(NotNull.class.getName()))
                       .initializeBeanMetaData(Set.of(Bare.class))
-                      .buildValidatorFactory());
+                      .buildValidatorFactory()
+                      .getValidator());
           case "jwt" -> new JwtIdentityResolver(JwtSettings.fromEnvironment(env));
           case "jwt-verify" -> verify(env, bearer);
           case "aws-credentials" ->
@@ -146,8 +139,7 @@ public final class SubsystemProbe {
   /** The whole bean of {@code validator-bare}: one field, one built-in constraint. */
   record Bare(@NotNull String value) {}
 
-  private static Object bare(ValidatorFactory factory) {
-    Validator validator = factory.getValidator();
+  private static Object bare(Validator validator) {
     if (!validator.validate(new Bare("x")).isEmpty()) {
       throw new IllegalStateException("a valid bean was refused");
     }
