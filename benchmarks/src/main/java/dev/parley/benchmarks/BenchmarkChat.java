@@ -14,8 +14,8 @@ import dev.parley.domain.access.Role;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.room.RoomType;
 import dev.parley.domain.user.UserId;
+import dev.parley.runtime.SystemClockAdapter;
 import dev.parley.testkit.InMemoryChat;
-import dev.parley.testkit.adapter.SystemClockAdapter;
 import java.util.List;
 
 /**

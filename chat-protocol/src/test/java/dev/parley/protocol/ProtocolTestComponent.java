@@ -2,6 +2,8 @@ package dev.parley.protocol;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.parley.adapter.inmemory.InMemoryConnectionAdapter;
+import dev.parley.adapter.inmemory.InMemoryStoreModule;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.BanMemberUseCase;
 import dev.parley.application.port.in.CreateRoomUseCase;
@@ -15,13 +17,11 @@ import dev.parley.application.service.UseCaseModule;
 import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.rest.RestApi;
 import dev.parley.protocol.ws.WebSocketApi;
+import dev.parley.runtime.UuidV7IdGeneratorAdapter;
+import dev.parley.runtime.ValidationModule;
 import dev.parley.testkit.InMemoryDeliveryModule;
-import dev.parley.testkit.InMemoryStoreModule;
-import dev.parley.testkit.ValidationModule;
 import dev.parley.testkit.adapter.ControllableClockAdapter;
-import dev.parley.testkit.adapter.InMemoryConnectionAdapter;
 import dev.parley.testkit.adapter.InMemoryEventDeliveryAdapter;
-import dev.parley.testkit.adapter.UuidV7IdGeneratorAdapter;
 import jakarta.inject.Singleton;
 
 /**

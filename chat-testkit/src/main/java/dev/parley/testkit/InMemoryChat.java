@@ -2,6 +2,9 @@ package dev.parley.testkit;
 
 import dagger.BindsInstance;
 import dagger.Component;
+import dev.parley.adapter.inmemory.InMemoryConnectionAdapter;
+import dev.parley.adapter.inmemory.InMemoryMessageStoreAdapter;
+import dev.parley.adapter.inmemory.InMemoryStoreModule;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.AddReactionUseCase;
 import dev.parley.application.port.in.ArchiveRoomUseCase;
@@ -42,11 +45,10 @@ import dev.parley.application.port.in.UpdateRoomUseCase;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.IdGeneratorPort;
 import dev.parley.application.service.UseCaseModule;
+import dev.parley.runtime.UuidV7IdGeneratorAdapter;
+import dev.parley.runtime.ValidationModule;
 import dev.parley.testkit.adapter.ControllableClockAdapter;
-import dev.parley.testkit.adapter.InMemoryConnectionAdapter;
 import dev.parley.testkit.adapter.InMemoryEventDeliveryAdapter;
-import dev.parley.testkit.adapter.InMemoryMessageStoreAdapter;
-import dev.parley.testkit.adapter.UuidV7IdGeneratorAdapter;
 import jakarta.inject.Singleton;
 
 /**

@@ -9,9 +9,8 @@ import dev.parley.adapter.fargate.FargateModule;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.ListHistoryUseCase;
-import dev.parley.application.service.UseCaseModule;
 import dev.parley.protocol.auth.JwtSettings;
-import dev.parley.testkit.ValidationModule;
+import dev.parley.runtime.CoreModule;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -24,14 +23,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The owner stops the server, then closes the {@link #client()} (see {@link SampleDeployment}).
  */
 @Singleton
-@Component(
-    modules = {
-      FargateModule.class,
-      DynamoDbStoreModule.class,
-      SampleSettingsModule.class,
-      UseCaseModule.class,
-      ValidationModule.class
-    })
+@Component(modules = {CoreModule.class, DynamoDbStoreModule.class, FargateModule.class})
 public interface FargateDynamoDbComponent {
 
   /** A component for this configuration; nothing connects until a call needs the table. */

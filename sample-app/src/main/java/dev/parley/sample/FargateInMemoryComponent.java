@@ -5,13 +5,12 @@ import dagger.Component;
 import dev.parley.adapter.fargate.ChatServer;
 import dev.parley.adapter.fargate.FargateModule;
 import dev.parley.adapter.fargate.FargateServerConfig;
+import dev.parley.adapter.inmemory.InMemoryStoreModule;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.ListHistoryUseCase;
 import dev.parley.application.port.out.ConnectionRegistryPort;
-import dev.parley.application.service.UseCaseModule;
 import dev.parley.protocol.auth.JwtSettings;
-import dev.parley.testkit.InMemoryStoreModule;
-import dev.parley.testkit.ValidationModule;
+import dev.parley.runtime.CoreModule;
 import jakarta.inject.Singleton;
 
 /**
@@ -20,14 +19,7 @@ import jakarta.inject.Singleton;
  * process. Build it once per process (Main does) and start its {@link #server()}.
  */
 @Singleton
-@Component(
-    modules = {
-      FargateModule.class,
-      InMemoryStoreModule.class,
-      SampleSettingsModule.class,
-      UseCaseModule.class,
-      ValidationModule.class
-    })
+@Component(modules = {CoreModule.class, FargateModule.class, InMemoryStoreModule.class})
 public interface FargateInMemoryComponent {
 
   /** A component for this configuration; nothing listens until {@code server().start()}. */

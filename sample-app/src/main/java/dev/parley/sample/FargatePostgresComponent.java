@@ -5,6 +5,7 @@ import dagger.Binds;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
+import dagger.Provides;
 import dev.parley.adapter.fargate.ChatServer;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.adapter.fargate.JettyWebSocketDeliveryAdapter;
@@ -15,9 +16,10 @@ import dev.parley.adapter.postgres.PostgresStoreModule;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.ListHistoryUseCase;
 import dev.parley.application.port.out.EventDeliveryPort;
-import dev.parley.application.service.UseCaseModule;
+import dev.parley.protocol.auth.IdentityResolver;
+import dev.parley.protocol.auth.JwtIdentityResolver;
 import dev.parley.protocol.auth.JwtSettings;
-import dev.parley.testkit.ValidationModule;
+import dev.parley.runtime.CoreModule;
 import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
@@ -31,12 +33,10 @@ import jakarta.inject.Singleton;
 @Singleton
 @Component(
     modules = {
-      PostgresStoreModule.class,
+      CoreModule.class,
+      FargatePostgresComponent.LocalDeliveryModule.class,
       PostgresEventBusModule.class,
-      SampleSettingsModule.class,
-      UseCaseModule.class,
-      ValidationModule.class,
-      FargatePostgresComponent.LocalDeliveryModule.class
+      PostgresStoreModule.class
     })
 public interface FargatePostgresComponent {
 
@@ -79,5 +79,12 @@ public interface FargatePostgresComponent {
     @Binds
     @Named(PostgresEventBusModule.LOCAL)
     abstract EventDeliveryPort local(JettyWebSocketDeliveryAdapter webSockets);
+
+    /** One resolver per process: it caches JWKS keys and is thread-safe. */
+    @Provides
+    @Singleton
+    static IdentityResolver identityResolver(JwtSettings settings) {
+      return new JwtIdentityResolver(settings);
+    }
   }
 }

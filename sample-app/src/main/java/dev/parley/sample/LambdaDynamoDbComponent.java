@@ -8,9 +8,8 @@ import dev.parley.adapter.lambda.LambdaConfig;
 import dev.parley.adapter.lambda.LambdaModule;
 import dev.parley.adapter.lambda.LambdaRuntime;
 import dev.parley.application.config.ChatSettings;
-import dev.parley.application.service.UseCaseModule;
 import dev.parley.protocol.auth.JwtSettings;
-import dev.parley.testkit.ValidationModule;
+import dev.parley.runtime.CoreModule;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -19,13 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * adapter-dynamodb. Built once per execution environment by {@link DynamoDbLambda}.
  */
 @Singleton
-@Component(
-    modules = {
-      LambdaModule.class,
-      DynamoDbStoreModule.class,
-      UseCaseModule.class,
-      ValidationModule.class
-    })
+@Component(modules = {CoreModule.class, DynamoDbStoreModule.class, LambdaModule.class})
 public interface LambdaDynamoDbComponent extends LambdaRuntime {
 
   /** A component configured from the function's environment variables. */

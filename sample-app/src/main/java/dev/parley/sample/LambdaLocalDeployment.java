@@ -1,6 +1,6 @@
 package dev.parley.sample;
 
-import dev.parley.adapter.lambda.LambdaInMemoryComponent;
+import dev.parley.sample.lambdalocal.LambdaInMemoryComponent;
 import dev.parley.sample.lambdalocal.LambdaLocal;
 import java.util.Objects;
 import org.slf4j.LoggerFactory;

@@ -2,10 +2,10 @@ package dev.parley.adapter.dynamodb;
 
 import static dev.parley.testkit.fixture.MessageBuilder.aMessage;
 
+import dev.parley.adapter.inmemory.InMemoryMessageStoreAdapter;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.domain.room.RoomId;
-import dev.parley.testkit.adapter.InMemoryMessageStoreAdapter;
 import dev.parley.testkit.fixture.Ids;
 import java.nio.file.Path;
 import java.util.Arrays;

@@ -1,10 +1,10 @@
 package dev.parley.adapter.fargate;
 
 import dagger.Component;
+import dev.parley.adapter.inmemory.InMemoryStoreHealthAdapter;
+import dev.parley.adapter.inmemory.InMemoryStoreModule;
 import dev.parley.application.service.UseCaseModule;
-import dev.parley.testkit.InMemoryStoreModule;
-import dev.parley.testkit.ValidationModule;
-import dev.parley.testkit.adapter.InMemoryStoreHealthAdapter;
+import dev.parley.runtime.ValidationModule;
 import jakarta.inject.Singleton;
 
 /** A whole Fargate node on the in-memory store, wired the way a deployment wires it. */

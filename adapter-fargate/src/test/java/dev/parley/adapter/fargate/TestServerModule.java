@@ -6,10 +6,8 @@ import dagger.Provides;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.IdGeneratorPort;
-import dev.parley.protocol.auth.IdentityResolver;
-import dev.parley.protocol.auth.JwtIdentityResolver;
 import dev.parley.protocol.auth.JwtSettings;
-import dev.parley.testkit.adapter.UuidV7IdGeneratorAdapter;
+import dev.parley.runtime.UuidV7IdGeneratorAdapter;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
@@ -50,8 +48,7 @@ abstract class TestServerModule {
   }
 
   @Provides
-  @Singleton
-  static IdentityResolver identity() {
-    return new JwtIdentityResolver(JwtSettings.hs256(SECRET, ISSUER, null));
+  static JwtSettings jwt() {
+    return JwtSettings.hs256(SECRET, ISSUER, null);
   }
 }

@@ -1,6 +1,6 @@
 package dev.parley.adapter.lambda;
 
-import dev.parley.testkit.HibernateValidation;
+import dev.parley.runtime.HibernateValidation;
 import java.util.function.Supplier;
 import org.slf4j.LoggerFactory;
 
@@ -11,8 +11,8 @@ import org.slf4j.LoggerFactory;
  * for the runtime, naming what it serves:
  *
  * <pre>{@code
- * private static final LambdaInit<LambdaInMemoryComponent> INIT =
- *     new LambdaInit<>(LambdaInMemoryComponent::fromEnvironment);
+ * private static final LambdaInit<LambdaDynamoDbComponent> INIT =
+ *     new LambdaInit<>(LambdaDynamoDbComponent::fromEnvironment);
  *
  * public static final class Http extends HttpApiHandler {
  *   public Http() {

@@ -4,22 +4,18 @@ import dagger.Binds;
 import dagger.Lazy;
 import dagger.Module;
 import dagger.Provides;
-import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.EventDeliveryPort;
-import dev.parley.application.port.out.IdGeneratorPort;
 import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.auth.JwtIdentityResolver;
 import dev.parley.protocol.auth.JwtSettings;
-import dev.parley.testkit.adapter.SystemClockAdapter;
-import dev.parley.testkit.adapter.UuidV7IdGeneratorAdapter;
 import jakarta.inject.Singleton;
 
 /**
- * The Lambda runtime's bindings: event delivery through the Management API, the JWT identity
+ * The Lambda runtime's bindings: event delivery through the Management API and the JWT identity
  * resolver (from the {@link JwtSettings} the component is created with, usually {@link
- * JwtSettings#fromEnvironment}), the system clock and UUIDv7 ids. A component adds a store module,
- * {@code UseCaseModule} and {@code ValidationModule}, and binds {@link LambdaConfig}, {@link
- * JwtSettings} and {@code ChatSettings} instances in its factory, as the Fargate components do.
+ * JwtSettings#fromEnvironment}). A component adds {@code CoreModule} and a store module, and binds
+ * {@link LambdaConfig}, {@link JwtSettings} and {@code ChatSettings} instances in its factory, as
+ * the Fargate components do.
  */
 @Module
 public abstract class LambdaModule {
@@ -43,17 +39,5 @@ public abstract class LambdaModule {
   @Singleton
   static JwtIdentityResolver jwtIdentityResolver(JwtSettings settings) {
     return new JwtIdentityResolver(settings);
-  }
-
-  @Provides
-  @Singleton
-  static ClockPort clock() {
-    return new SystemClockAdapter();
-  }
-
-  @Provides
-  @Singleton
-  static IdGeneratorPort ids() {
-    return new UuidV7IdGeneratorAdapter();
   }
 }

@@ -7,6 +7,6 @@
  * <p>Handlers take a {@link dev.parley.adapter.lambda.LambdaRuntime} (a Dagger component) in their
  * constructor. A deployment subclasses each handler with a no-argument constructor that passes its
  * component, built once per execution environment in a static field (see {@link
- * dev.parley.adapter.lambda.InMemoryLambda}); no reflection is involved.
+ * dev.parley.deploy.lambda.DynamoDbLambda}); no reflection is involved.
  */
 package dev.parley.adapter.lambda;

@@ -28,7 +28,7 @@ class LambdaInitTest {
   void everyHandlerClassOfADeploymentGetsTheOneRuntimeBuiltOnce() throws Exception {
     try (TestRuntime test = TestRuntime.withEndpoint()) {
       AtomicInteger builds = new AtomicInteger();
-      LambdaInit<LambdaInMemoryComponent> init =
+      LambdaInit<TestLambdaComponent> init =
           new LambdaInit<>(
               () -> {
                 builds.incrementAndGet();

@@ -15,7 +15,7 @@ final class TestRuntime implements AutoCloseable {
   static final String ISSUER = "parley-tests";
 
   final FakeConnectionsServer connections;
-  final LambdaInMemoryComponent runtime;
+  final TestLambdaComponent runtime;
 
   private TestRuntime(boolean configuredEndpoint) throws IOException {
     connections = new FakeConnectionsServer();
@@ -24,7 +24,7 @@ final class TestRuntime implements AutoCloseable {
             ? URI.create("http://" + connections.domainName() + "/" + FakeConnectionsServer.STAGE)
             : null;
     runtime =
-        LambdaInMemoryComponent.create(
+        TestLambdaComponent.create(
             new LambdaConfig(
                 endpoint,
                 "http",

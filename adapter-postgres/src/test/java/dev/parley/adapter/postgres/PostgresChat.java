@@ -11,8 +11,8 @@ import dev.parley.application.port.out.IdGeneratorPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.StoreHealthPort;
 import dev.parley.application.service.UseCaseModule;
+import dev.parley.runtime.ValidationModule;
 import dev.parley.testkit.InMemoryDeliveryModule;
-import dev.parley.testkit.ValidationModule;
 import jakarta.inject.Singleton;
 
 /** The chat core on {@link PostgresStoreModule}, for tests that go through the use cases. */

@@ -6,9 +6,9 @@ import dev.parley.adapter.fargate.ChatServer;
 import dev.parley.adapter.fargate.FargateModule;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.adapter.fargate.JettyWebSocketDeliveryAdapter;
+import dev.parley.adapter.inmemory.InMemoryStoreModule;
 import dev.parley.application.service.UseCaseModule;
-import dev.parley.testkit.InMemoryStoreModule;
-import dev.parley.testkit.ValidationModule;
+import dev.parley.runtime.ValidationModule;
 import jakarta.inject.Singleton;
 import java.lang.reflect.InvocationTargetException;
 

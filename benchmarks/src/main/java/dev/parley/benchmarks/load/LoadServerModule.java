@@ -5,10 +5,9 @@ import dagger.Provides;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.IdGeneratorPort;
-import dev.parley.protocol.auth.IdentityResolver;
-import dev.parley.protocol.auth.JwtIdentityResolver;
-import dev.parley.testkit.adapter.SystemClockAdapter;
-import dev.parley.testkit.adapter.UuidV7IdGeneratorAdapter;
+import dev.parley.protocol.auth.JwtSettings;
+import dev.parley.runtime.SystemClockAdapter;
+import dev.parley.runtime.UuidV7IdGeneratorAdapter;
 import jakarta.inject.Singleton;
 
 /**
@@ -39,8 +38,7 @@ final class LoadServerModule {
   }
 
   @Provides
-  @Singleton
-  static IdentityResolver identity() {
-    return new JwtIdentityResolver(LoadAuth.settings());
+  static JwtSettings jwt() {
+    return LoadAuth.settings();
   }
 }

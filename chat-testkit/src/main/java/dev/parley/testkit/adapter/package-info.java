@@ -1,8 +1,8 @@
 /**
- * Thread-safe in-memory adapters for every outbound port of {@code
- * dev.parley.application.port.out}: the embedded default store of the sample server and the store
- * of fast tests. Each adapter passes its port's contract suite in {@code
- * dev.parley.testkit.contract}. Nothing here is persisted; state lives as long as the adapter
- * instance.
+ * Test doubles for the ports a test wants to steer or observe: a clock that moves only when told
+ * ({@link dev.parley.testkit.adapter.ControllableClockAdapter}), predictable ids ({@link
+ * dev.parley.testkit.adapter.SequentialIdGeneratorAdapter}) and a delivery that records what it was
+ * asked to send ({@link dev.parley.testkit.adapter.InMemoryEventDeliveryAdapter}). Each passes its
+ * port's contract suite.
  */
 package dev.parley.testkit.adapter;

@@ -10,7 +10,7 @@ import dev.parley.protocol.auth.JwtIdentityResolver;
 import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.protocol.json.Json;
 import dev.parley.protocol.rest.Requests;
-import dev.parley.testkit.HibernateValidation;
+import dev.parley.runtime.HibernateValidation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;

@@ -1,0 +1,71 @@
+package dev.parley.adapter.inmemory;
+
+import dagger.Binds;
+import dagger.Module;
+import dev.parley.application.port.out.BanStorePort;
+import dev.parley.application.port.out.ConnectionRegistryPort;
+import dev.parley.application.port.out.MemberListPort;
+import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.MessageHistoryPort;
+import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.RateLimitPort;
+import dev.parley.application.port.out.ReactionStorePort;
+import dev.parley.application.port.out.ReadStatePort;
+import dev.parley.application.port.out.RoomSequencePort;
+import dev.parley.application.port.out.RoomStorePort;
+import dev.parley.application.port.out.RoomSubscriptionPort;
+import dev.parley.application.port.out.StoreHealthPort;
+import dev.parley.application.port.out.TypingPort;
+
+/**
+ * Binds every storage port (and rate limits and typing) to its in-memory adapter: the embedded
+ * store. Each adapter is a singleton of the component with an {@code @Inject} constructor, so this
+ * module only binds. Event delivery is left to the runtime (a server binds its WebSocket delivery;
+ * the testkit's {@code InMemoryDeliveryModule} records events for tests).
+ */
+@Module
+public abstract class InMemoryStoreModule {
+  private InMemoryStoreModule() {}
+
+  @Binds
+  abstract BanStorePort banStore(InMemoryBanStoreAdapter adapter);
+
+  @Binds
+  abstract ConnectionRegistryPort connectionRegistry(InMemoryConnectionAdapter adapter);
+
+  @Binds
+  abstract MemberListPort memberList(InMemoryMembershipAdapter adapter);
+
+  @Binds
+  abstract MembershipStorePort membershipStore(InMemoryMembershipAdapter adapter);
+
+  @Binds
+  abstract MessageHistoryPort messageHistory(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
+  abstract MessageStorePort messageStore(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
+  abstract RateLimitPort rateLimit(InMemoryRateLimitAdapter adapter);
+
+  @Binds
+  abstract ReactionStorePort reactionStore(InMemoryReactionStoreAdapter adapter);
+
+  @Binds
+  abstract ReadStatePort readStatePort(InMemoryReadStateAdapter adapter);
+
+  @Binds
+  abstract RoomSequencePort roomSequence(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
+  abstract RoomStorePort roomStore(InMemoryRoomStoreAdapter adapter);
+
+  @Binds
+  abstract RoomSubscriptionPort roomSubscription(InMemoryConnectionAdapter adapter);
+
+  @Binds
+  abstract StoreHealthPort storeHealthPort(InMemoryStoreHealthAdapter adapter);
+
+  @Binds
+  abstract TypingPort typingPort(InMemoryTypingAdapter adapter);
+}

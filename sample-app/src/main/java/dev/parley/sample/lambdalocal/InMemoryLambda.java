@@ -1,0 +1,50 @@
+package dev.parley.sample.lambdalocal;
+
+import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
+import dev.parley.adapter.lambda.HttpApiHandler;
+import dev.parley.adapter.lambda.LambdaInit;
+import dev.parley.adapter.lambda.RestApiHandler;
+import dev.parley.adapter.lambda.WebSocketHandler;
+
+/**
+ * The in-memory deployment's handler classes, for {@code Handler:} lines such as {@code
+ * dev.parley.sample.lambdalocal.InMemoryLambda$Rest::handleRequest}. Each is a no-argument subclass
+ * of a generic handler passing the one component of this execution environment, built (and
+ * registered for SnapStart priming) in a static field on first use. A DynamoDB deployment declares
+ * the same four classes around its own component.
+ */
+public final class InMemoryLambda {
+  private InMemoryLambda() {}
+
+  /** Builds the runtime when Lambda constructs the first handler class: during its init phase. */
+  private static final LambdaInit<LambdaInMemoryComponent> INIT =
+      new LambdaInit<>(LambdaInMemoryComponent::fromEnvironment);
+
+  /** REST API (v1 payload). */
+  public static final class Rest extends RestApiHandler {
+    public Rest() {
+      super(INIT.runtime(LambdaInit.Entry.HTTP));
+    }
+  }
+
+  /** HTTP API (v2 payload). */
+  public static final class Http extends HttpApiHandler {
+    public Http() {
+      super(INIT.runtime(LambdaInit.Entry.HTTP));
+    }
+  }
+
+  /** WebSocket API: {@code $connect}, {@code $disconnect}, {@code $default} and the actions. */
+  public static final class WebSocket extends WebSocketHandler {
+    public WebSocket() {
+      super(INIT.runtime(LambdaInit.Entry.WEBSOCKET));
+    }
+  }
+
+  /** The {@code $connect} REQUEST authorizer; needs only the identity resolver. */
+  public static final class Authorizer extends ConnectAuthorizerHandler {
+    public Authorizer() {
+      super(INIT.runtime(LambdaInit.Entry.AUTHORIZER).identity());
+    }
+  }
+}
