@@ -10,6 +10,8 @@ import dev.parley.application.port.out.BanStorePort;
 import dev.parley.domain.member.Ban;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -18,10 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Bans as one item per room and user ({@code ROOM#r / BAN#u}). Expired bans are kept (callers check
  * {@link Ban#activeAt}); no TTL, since a ban's history matters to moderators.
  */
+@Singleton
 public final class DynamoDbBanStoreAdapter implements BanStorePort {
   private final DynamoDbStore store;
   private final Queries queries;
 
+  @Inject
   public DynamoDbBanStoreAdapter(DynamoDbStore store) {
     this.store = store;
     this.queries = new Queries(store);

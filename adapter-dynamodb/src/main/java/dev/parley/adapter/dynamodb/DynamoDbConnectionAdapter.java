@@ -13,6 +13,8 @@ import dev.parley.domain.presence.Connection;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * (left behind by a remove that failed half-way) are filtered out on read. A connection is alive up
  * to and including its expiry instant, as in {@link Connection#aliveAt}.
  */
+@Singleton
 public final class DynamoDbConnectionAdapter
     implements ConnectionRegistryPort, RoomSubscriptionPort {
   private static final String CONNECTION = "CONN";
@@ -43,6 +46,7 @@ public final class DynamoDbConnectionAdapter
   private final DynamoDbStore store;
   private final Queries queries;
 
+  @Inject
   public DynamoDbConnectionAdapter(DynamoDbStore store) {
     this.store = store;
     this.queries = new Queries(store);

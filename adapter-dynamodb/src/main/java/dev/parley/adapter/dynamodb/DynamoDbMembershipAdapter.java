@@ -12,6 +12,8 @@ import dev.parley.domain.access.Role;
 import dev.parley.domain.member.Membership;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +25,12 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * Query on {@value DynamoDbTables#GSI1}, and one PutItem keeps both sides in step. The index is
  * eventually consistent on AWS (a join shows in "my rooms" within about a second).
  */
+@Singleton
 public final class DynamoDbMembershipAdapter implements MembershipStorePort, MemberListPort {
   private final DynamoDbStore store;
   private final Queries queries;
 
+  @Inject
   public DynamoDbMembershipAdapter(DynamoDbStore store) {
     this.store = store;
     this.queries = new Queries(store);

@@ -9,6 +9,8 @@ import dev.parley.domain.message.Message;
 import dev.parley.domain.message.MessageId;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
  * a message; a hole older than {@link #SETTLED_AFTER} is a failed write (gaps are allowed then) and
  * is passed over, and so is at once a sequence marked as a gap by the append that took it.
  */
+@Singleton
 public final class DynamoDbMessageHistoryAdapter implements MessageHistoryPort, RoomSequencePort {
   /**
    * Longer than any write can take once its sequence is taken (the client's call timeout, retries
@@ -38,6 +41,7 @@ public final class DynamoDbMessageHistoryAdapter implements MessageHistoryPort, 
   private final Queries queries;
   private final Clock clock;
 
+  @Inject
   public DynamoDbMessageHistoryAdapter(DynamoDbStore store) {
     this(store, Clock.systemUTC());
   }

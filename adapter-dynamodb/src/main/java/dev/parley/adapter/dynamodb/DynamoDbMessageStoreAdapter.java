@@ -14,6 +14,8 @@ import dev.parley.domain.message.MessageChange;
 import dev.parley.domain.message.MessageId;
 import dev.parley.domain.message.NewMessage;
 import dev.parley.domain.room.RoomId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
@@ -40,6 +42,7 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * conditional write of the message wins, so one message is stored and announced once. Changes are
  * single conditional UpdateItems, so they commute with reply counting.
  */
+@Singleton
 public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
   private static final String CHANGE_CONDITION =
       "attribute_exists(pk) AND attribute_not_exists(deletedAt)";
@@ -49,6 +52,7 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
   private final Queries queries;
   private final Clock clock;
 
+  @Inject
   public DynamoDbMessageStoreAdapter(DynamoDbStore store) {
     this(store, Clock.systemUTC());
   }

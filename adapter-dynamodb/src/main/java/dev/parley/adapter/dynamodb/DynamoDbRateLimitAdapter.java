@@ -5,6 +5,8 @@ import static dev.parley.adapter.dynamodb.Items.n;
 import static dev.parley.adapter.dynamodb.Items.num;
 
 import dev.parley.application.port.out.RateLimitPort;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -25,9 +27,11 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * lies in an older window (a clock a few milliseconds behind another node's) counts against that
  * window rather than the newest one; each window still permits exactly its limit.
  */
+@Singleton
 public final class DynamoDbRateLimitAdapter implements RateLimitPort {
   private final DynamoDbStore store;
 
+  @Inject
   public DynamoDbRateLimitAdapter(DynamoDbStore store) {
     this.store = store;
   }

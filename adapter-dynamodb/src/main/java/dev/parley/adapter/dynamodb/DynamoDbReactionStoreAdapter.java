@@ -12,6 +12,8 @@ import dev.parley.domain.reaction.Reaction;
 import dev.parley.domain.reaction.ReactionOutcome;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,6 +35,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * (optimistic locking), so the distinct-emoji limit check and the write are atomic. Reading the
  * reactions of a page of messages is one BatchGetItem per 100 messages.
  */
+@Singleton
 public final class DynamoDbReactionStoreAdapter implements ReactionStorePort {
   /** Contention is per message; a few dozen rounds cover fifty simultaneous reactions. */
   private static final int MAX_ROUNDS = 200;
@@ -40,6 +43,7 @@ public final class DynamoDbReactionStoreAdapter implements ReactionStorePort {
   private final DynamoDbStore store;
   private final Queries queries;
 
+  @Inject
   public DynamoDbReactionStoreAdapter(DynamoDbStore store) {
     this.store = store;
     this.queries = new Queries(store);

@@ -7,6 +7,8 @@ import static dev.parley.adapter.dynamodb.Items.num;
 import dev.parley.application.port.out.ReadStatePort;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -18,10 +20,12 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionChe
  * Advancing is one conditional UpdateItem ({@code n < :s}); when the condition fails the item's
  * current value comes back with the failure, so "never backwards" costs no extra read.
  */
+@Singleton
 public final class DynamoDbReadStateAdapter implements ReadStatePort {
   private final DynamoDbStore store;
   private final Queries queries;
 
+  @Inject
   public DynamoDbReadStateAdapter(DynamoDbStore store) {
     this.store = store;
     this.queries = new Queries(store);

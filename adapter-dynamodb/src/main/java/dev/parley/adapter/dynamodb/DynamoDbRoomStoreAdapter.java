@@ -19,6 +19,8 @@ import dev.parley.domain.room.RoomId;
 import dev.parley.domain.room.RoomSettings;
 import dev.parley.domain.room.RoomType;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -34,9 +36,11 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * DIRECT#a/b / META}) written in the same transaction, conditioned on its absence: of concurrent
  * openings of one pair exactly one transaction succeeds.
  */
+@Singleton
 public final class DynamoDbRoomStoreAdapter implements RoomStorePort {
   private final DynamoDbStore store;
 
+  @Inject
   public DynamoDbRoomStoreAdapter(DynamoDbStore store) {
     this.store = store;
   }

@@ -3,6 +3,8 @@ package dev.parley.adapter.dynamodb;
 import static dev.parley.adapter.dynamodb.Items.key;
 
 import dev.parley.application.port.out.StoreHealthPort;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,6 +14,7 @@ import org.slf4j.LoggerFactory;
  * unit) rather than DescribeTable, whose control-plane quota is small. One attempt, bounded by a
  * short timeout, so the probe never hangs.
  */
+@Singleton
 public final class DynamoDbStoreHealthAdapter implements StoreHealthPort {
   /** A probe that takes longer than this counts as a failure. */
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(1);
@@ -20,6 +23,7 @@ public final class DynamoDbStoreHealthAdapter implements StoreHealthPort {
 
   private final DynamoDbStore store;
 
+  @Inject
   public DynamoDbStoreHealthAdapter(DynamoDbStore store) {
     this.store = store;
   }

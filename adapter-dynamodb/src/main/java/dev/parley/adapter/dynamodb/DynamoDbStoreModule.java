@@ -1,5 +1,6 @@
 package dev.parley.adapter.dynamodb;
 
+import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.application.port.out.BanStorePort;
@@ -22,11 +23,11 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Binds every storage port to its DynamoDB adapter. Needs a {@link DynamoDbConfig} in the graph,
  * e.g. {@code DynamoDbConfig.fromEnvironment(System.getenv())} bound by the host's component; the
- * client is built once from it (URL-connection HTTP client, explicit retries and timeouts).
- * Adapters that implement two ports are one instance each.
+ * client is built once from it (URL-connection HTTP client, explicit retries and timeouts). The
+ * adapters are {@code @Singleton} classes, so an adapter behind two ports is one instance.
  */
 @Module
-public final class DynamoDbStoreModule {
+public abstract class DynamoDbStoreModule {
   private DynamoDbStoreModule() {}
 
   @Provides
@@ -41,99 +42,45 @@ public final class DynamoDbStoreModule {
     return new DynamoDbStore(client, config.table());
   }
 
-  @Provides
-  @Singleton
-  static DynamoDbMembershipAdapter membershipAdapter(DynamoDbStore store) {
-    return new DynamoDbMembershipAdapter(store);
-  }
+  @Binds
+  abstract BanStorePort banStore(DynamoDbBanStoreAdapter adapter);
 
-  @Provides
-  @Singleton
-  static DynamoDbMessageHistoryAdapter historyAdapter(DynamoDbStore store) {
-    return new DynamoDbMessageHistoryAdapter(store);
-  }
+  @Binds
+  abstract ConnectionRegistryPort connectionRegistry(DynamoDbConnectionAdapter adapter);
 
-  @Provides
-  @Singleton
-  static DynamoDbConnectionAdapter connectionAdapter(DynamoDbStore store) {
-    return new DynamoDbConnectionAdapter(store);
-  }
+  @Binds
+  abstract MemberListPort memberList(DynamoDbMembershipAdapter adapter);
 
-  @Provides
-  @Singleton
-  static RoomStorePort rooms(DynamoDbStore store) {
-    return new DynamoDbRoomStoreAdapter(store);
-  }
+  @Binds
+  abstract MembershipStorePort membershipStore(DynamoDbMembershipAdapter adapter);
 
-  @Provides
-  static MembershipStorePort memberships(DynamoDbMembershipAdapter adapter) {
-    return adapter;
-  }
+  @Binds
+  abstract MessageHistoryPort messageHistory(DynamoDbMessageHistoryAdapter adapter);
 
-  @Provides
-  static MemberListPort memberList(DynamoDbMembershipAdapter adapter) {
-    return adapter;
-  }
+  @Binds
+  abstract MessageStorePort messageStore(DynamoDbMessageStoreAdapter adapter);
 
-  @Provides
-  @Singleton
-  static BanStorePort bans(DynamoDbStore store) {
-    return new DynamoDbBanStoreAdapter(store);
-  }
+  @Binds
+  abstract RateLimitPort rateLimit(DynamoDbRateLimitAdapter adapter);
 
-  @Provides
-  @Singleton
-  static MessageStorePort messages(DynamoDbStore store) {
-    return new DynamoDbMessageStoreAdapter(store);
-  }
+  @Binds
+  abstract ReactionStorePort reactionStore(DynamoDbReactionStoreAdapter adapter);
 
-  @Provides
-  static MessageHistoryPort history(DynamoDbMessageHistoryAdapter adapter) {
-    return adapter;
-  }
+  @Binds
+  abstract ReadStatePort readState(DynamoDbReadStateAdapter adapter);
 
-  @Provides
-  static RoomSequencePort sequences(DynamoDbMessageHistoryAdapter adapter) {
-    return adapter;
-  }
+  @Binds
+  abstract RoomSequencePort roomSequence(DynamoDbMessageHistoryAdapter adapter);
 
-  @Provides
-  @Singleton
-  static ReactionStorePort reactions(DynamoDbStore store) {
-    return new DynamoDbReactionStoreAdapter(store);
-  }
+  @Binds
+  abstract RoomStorePort roomStore(DynamoDbRoomStoreAdapter adapter);
 
-  @Provides
-  @Singleton
-  static ReadStatePort readState(DynamoDbStore store) {
-    return new DynamoDbReadStateAdapter(store);
-  }
+  @Binds
+  abstract RoomSubscriptionPort roomSubscription(DynamoDbConnectionAdapter adapter);
 
-  @Provides
-  static ConnectionRegistryPort connections(DynamoDbConnectionAdapter adapter) {
-    return adapter;
-  }
+  @Binds
+  abstract StoreHealthPort storeHealth(DynamoDbStoreHealthAdapter adapter);
 
-  @Provides
-  static RoomSubscriptionPort subscriptions(DynamoDbConnectionAdapter adapter) {
-    return adapter;
-  }
-
-  @Provides
-  @Singleton
-  static RateLimitPort rateLimit(DynamoDbStore store) {
-    return new DynamoDbRateLimitAdapter(store);
-  }
-
-  @Provides
-  @Singleton
-  static TypingPort typing(DynamoDbStore store) {
-    return new DynamoDbTypingAdapter(store);
-  }
-
-  @Provides
-  @Singleton
-  static StoreHealthPort health(DynamoDbStore store) {
-    return new DynamoDbStoreHealthAdapter(store);
-  }
+  @Binds
+  abstract TypingPort typing(DynamoDbTypingAdapter adapter);
 }

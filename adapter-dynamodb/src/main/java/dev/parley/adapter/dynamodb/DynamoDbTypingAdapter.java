@@ -9,6 +9,8 @@ import static dev.parley.adapter.dynamodb.Items.str;
 import dev.parley.application.port.out.TypingPort;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * late (typically within days), so every read filters on the stored expiry: a typer counts while
  * {@code now} is before it. Lists are sorted by user id in Java, independent of key byte order.
  */
+@Singleton
 public final class DynamoDbTypingAdapter implements TypingPort {
   /** A room's notices are read in one Query; more typers than this are not worth showing. */
   private static final int MAX_TYPERS_READ = 200;
@@ -26,6 +29,7 @@ public final class DynamoDbTypingAdapter implements TypingPort {
   private final DynamoDbStore store;
   private final Queries queries;
 
+  @Inject
   public DynamoDbTypingAdapter(DynamoDbStore store) {
     this.store = store;
     this.queries = new Queries(store);

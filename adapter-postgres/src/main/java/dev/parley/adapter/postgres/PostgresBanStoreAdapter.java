@@ -4,6 +4,8 @@ import dev.parley.application.port.out.BanStorePort;
 import dev.parley.domain.member.Ban;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Optional;
@@ -12,6 +14,7 @@ import javax.sql.DataSource;
 /**
  * Bans in PostgreSQL, keyed by (room, user). Expired bans stay until lifted, as the port allows.
  */
+@Singleton
 public final class PostgresBanStoreAdapter implements BanStorePort {
   private static final String FIND =
       "SELECT room_id, user_id, banned_by, banned_at, expires_at, reason FROM bans"
@@ -25,6 +28,7 @@ public final class PostgresBanStoreAdapter implements BanStorePort {
 
   private final Jdbc jdbc;
 
+  @Inject
   public PostgresBanStoreAdapter(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

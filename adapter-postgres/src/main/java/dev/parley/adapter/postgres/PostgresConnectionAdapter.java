@@ -7,6 +7,8 @@ import dev.parley.domain.presence.Connection;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,6 +24,7 @@ import javax.sql.DataSource;
  * never returned even before {@link #purgeExpired} (scheduled by the caller) deletes it. The
  * foreign key from subscriptions cascades, so subscriptions die with their connection.
  */
+@Singleton
 public final class PostgresConnectionAdapter
     implements ConnectionRegistryPort, RoomSubscriptionPort {
   private static final String COLUMNS = "id, user_id, connected_at, last_heartbeat, last_activity";
@@ -51,6 +54,7 @@ public final class PostgresConnectionAdapter
 
   private final Jdbc jdbc;
 
+  @Inject
   public PostgresConnectionAdapter(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

@@ -6,6 +6,8 @@ import dev.parley.domain.access.Role;
 import dev.parley.domain.member.Membership;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,6 +20,7 @@ import javax.sql.DataSource;
  * Memberships in PostgreSQL, listed both ways by keyset: a room's members on the primary key
  * (room_id, user_id), a user's rooms on the index (user_id, room_id).
  */
+@Singleton
 public final class PostgresMembershipAdapter implements MembershipStorePort, MemberListPort {
   private static final String COLUMNS = "room_id, user_id, role, joined_at, muted_until";
   private static final String FIND =
@@ -43,6 +46,7 @@ public final class PostgresMembershipAdapter implements MembershipStorePort, Mem
 
   private final Jdbc jdbc;
 
+  @Inject
   public PostgresMembershipAdapter(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

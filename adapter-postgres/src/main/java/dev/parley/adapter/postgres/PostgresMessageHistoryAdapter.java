@@ -6,6 +6,8 @@ import dev.parley.domain.message.Message;
 import dev.parley.domain.message.MessageId;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
@@ -16,6 +18,7 @@ import javax.sql.DataSource;
  * scan whose cost depends on the page size, not on the size of the room. Also answers the sequence
  * questions, which read the same key.
  */
+@Singleton
 public final class PostgresMessageHistoryAdapter implements MessageHistoryPort, RoomSequencePort {
   // Newest first to take the last `limit` rows from the index, then flipped to ascending.
   private static final String BEFORE =
@@ -39,6 +42,7 @@ public final class PostgresMessageHistoryAdapter implements MessageHistoryPort, 
 
   private final Jdbc jdbc;
 
+  @Inject
   public PostgresMessageHistoryAdapter(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

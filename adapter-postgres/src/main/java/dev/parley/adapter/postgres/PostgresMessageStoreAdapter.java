@@ -8,6 +8,8 @@ import dev.parley.domain.message.MessageChange;
 import dev.parley.domain.message.MessageId;
 import dev.parley.domain.message.NewMessage;
 import dev.parley.domain.room.RoomId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,6 +24,7 @@ import javax.sql.DataSource;
  * message with that sequence unless the (room, author, client message id) key exists, and count the
  * reply on its parent. A replay rolls the bump back and returns the stored original.
  */
+@Singleton
 public final class PostgresMessageStoreAdapter implements MessageStorePort {
   private static final String FIND_BY_CLIENT_ID =
       "SELECT "
@@ -57,6 +60,7 @@ public final class PostgresMessageStoreAdapter implements MessageStorePort {
 
   private final Jdbc jdbc;
 
+  @Inject
   public PostgresMessageStoreAdapter(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

@@ -1,6 +1,8 @@
 package dev.parley.adapter.postgres;
 
 import dev.parley.application.port.out.RateLimitPort;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
@@ -11,6 +13,7 @@ import javax.sql.DataSource;
  * in-memory adapter), so every node computes the same window. One upsert takes the permit: the row
  * lock serialises concurrent acquires of a key, so exactly {@code permits} per window pass.
  */
+@Singleton
 public final class PostgresRateLimitAdapter implements RateLimitPort {
   // A late caller with an older window counts against the newer one instead of reopening it; the
   // count stops one above the limit so it cannot overflow under a flood.
@@ -25,6 +28,7 @@ public final class PostgresRateLimitAdapter implements RateLimitPort {
 
   private final Jdbc jdbc;
 
+  @Inject
   public PostgresRateLimitAdapter(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

@@ -7,6 +7,8 @@ import dev.parley.domain.reaction.Reaction;
 import dev.parley.domain.reaction.ReactionOutcome;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,6 +27,7 @@ import javax.sql.DataSource;
  * across nodes (a row lock cannot guard an emoji that does not exist yet). Emoji keep their
  * first-use order in {@code reaction_emoji}; the row goes when its last user leaves.
  */
+@Singleton
 public final class PostgresReactionStoreAdapter implements ReactionStorePort {
   private static final String LOCK =
       "SELECT pg_advisory_xact_lock(hashtextextended(? || '/' || ?, 0))";
@@ -52,6 +55,7 @@ public final class PostgresReactionStoreAdapter implements ReactionStorePort {
 
   private final Jdbc jdbc;
 
+  @Inject
   public PostgresReactionStoreAdapter(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

@@ -3,6 +3,8 @@ package dev.parley.adapter.postgres;
 import dev.parley.application.port.out.ReadStatePort;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import javax.sql.DataSource;
@@ -11,6 +13,7 @@ import javax.sql.DataSource;
  * Read markers in PostgreSQL. {@link #advance} is one upsert with GREATEST, so concurrent advances
  * serialise on the row and end at the highest without a read-modify-write race.
  */
+@Singleton
 public final class PostgresReadStateAdapter implements ReadStatePort {
   private static final String LAST_READ =
       "SELECT last_read FROM read_state WHERE room_id = ? AND user_id = ?";
@@ -25,6 +28,7 @@ public final class PostgresReadStateAdapter implements ReadStatePort {
 
   private final Jdbc jdbc;
 
+  @Inject
   public PostgresReadStateAdapter(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

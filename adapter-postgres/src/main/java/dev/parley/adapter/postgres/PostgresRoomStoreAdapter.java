@@ -3,6 +3,8 @@ package dev.parley.adapter.postgres;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.domain.room.Room;
 import dev.parley.domain.room.RoomId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -14,6 +16,7 @@ import javax.sql.DataSource;
  * Rooms in PostgreSQL. The unique index on the direct pair makes {@link #saveDirectIfAbsent} atomic
  * across nodes: of concurrent inserts for one pair, one wins and the others read it back.
  */
+@Singleton
 public final class PostgresRoomStoreAdapter implements RoomStorePort {
   private static final String FIND = "SELECT " + RoomRows.COLUMNS + " FROM rooms WHERE id = ?";
   private static final String FIND_DIRECT =
@@ -40,6 +43,7 @@ public final class PostgresRoomStoreAdapter implements RoomStorePort {
 
   private final Jdbc jdbc;
 
+  @Inject
   public PostgresRoomStoreAdapter(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }

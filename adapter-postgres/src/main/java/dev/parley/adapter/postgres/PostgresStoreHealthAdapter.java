@@ -1,6 +1,8 @@
 package dev.parley.adapter.postgres;
 
 import dev.parley.application.port.out.StoreHealthPort;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -10,11 +12,13 @@ import javax.sql.DataSource;
  * Readiness of the database: {@code SELECT 1} with a one-second query timeout. Bounded by the
  * pool's connection timeout (about 2 s) plus that second; never throws.
  */
+@Singleton
 public final class PostgresStoreHealthAdapter implements StoreHealthPort {
   private static final int TIMEOUT_SECONDS = 1;
 
   private final DataSource dataSource;
 
+  @Inject
   public PostgresStoreHealthAdapter(DataSource dataSource) {
     this.dataSource = dataSource;
   }

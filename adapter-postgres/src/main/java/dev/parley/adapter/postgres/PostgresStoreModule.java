@@ -25,7 +25,8 @@ import javax.sql.DataSource;
  * Binds every storage port (and rate limits and typing) to PostgreSQL: the shared store of a
  * multi-node deployment. Needs a {@link PostgresConfig} in the graph (for example
  * {@code @BindsInstance PostgresConfig}); opens one pool and applies the migrations when the data
- * source is first needed. The component owner closes the {@link HikariDataSource} on shutdown.
+ * source is first needed. The component owner closes the {@link HikariDataSource} on shutdown. The
+ * adapters are {@code @Singleton} classes, so an adapter behind two ports is one instance.
  */
 @Module
 public abstract class PostgresStoreModule {
@@ -41,72 +42,6 @@ public abstract class PostgresStoreModule {
 
   @Binds
   abstract DataSource dataSource(HikariDataSource dataSource);
-
-  @Provides
-  @Singleton
-  static PostgresBanStoreAdapter bans(DataSource dataSource) {
-    return new PostgresBanStoreAdapter(dataSource);
-  }
-
-  @Provides
-  @Singleton
-  static PostgresConnectionAdapter connections(DataSource dataSource) {
-    return new PostgresConnectionAdapter(dataSource);
-  }
-
-  @Provides
-  @Singleton
-  static PostgresMembershipAdapter memberships(DataSource dataSource) {
-    return new PostgresMembershipAdapter(dataSource);
-  }
-
-  @Provides
-  @Singleton
-  static PostgresMessageStoreAdapter messages(DataSource dataSource) {
-    return new PostgresMessageStoreAdapter(dataSource);
-  }
-
-  @Provides
-  @Singleton
-  static PostgresMessageHistoryAdapter history(DataSource dataSource) {
-    return new PostgresMessageHistoryAdapter(dataSource);
-  }
-
-  @Provides
-  @Singleton
-  static PostgresRateLimitAdapter rateLimits(DataSource dataSource) {
-    return new PostgresRateLimitAdapter(dataSource);
-  }
-
-  @Provides
-  @Singleton
-  static PostgresReactionStoreAdapter reactions(DataSource dataSource) {
-    return new PostgresReactionStoreAdapter(dataSource);
-  }
-
-  @Provides
-  @Singleton
-  static PostgresReadStateAdapter readState(DataSource dataSource) {
-    return new PostgresReadStateAdapter(dataSource);
-  }
-
-  @Provides
-  @Singleton
-  static PostgresRoomStoreAdapter rooms(DataSource dataSource) {
-    return new PostgresRoomStoreAdapter(dataSource);
-  }
-
-  @Provides
-  @Singleton
-  static PostgresStoreHealthAdapter storeHealth(DataSource dataSource) {
-    return new PostgresStoreHealthAdapter(dataSource);
-  }
-
-  @Provides
-  @Singleton
-  static PostgresTypingAdapter typing(DataSource dataSource) {
-    return new PostgresTypingAdapter(dataSource);
-  }
 
   @Binds
   abstract BanStorePort banStore(PostgresBanStoreAdapter adapter);

@@ -3,6 +3,8 @@ package dev.parley.adapter.postgres;
 import dev.parley.application.port.out.TypingPort;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -17,6 +19,7 @@ import javax.sql.DataSource;
  * #purgeExpired}, which the caller schedules; the hot path never deletes, so concurrent typers in
  * one room never contend on each other's rows.
  */
+@Singleton
 public final class PostgresTypingAdapter implements TypingPort {
   private static final String START =
       "INSERT INTO typing (room_id, user_id, expires_at) VALUES (?, ?, ?)"
@@ -28,6 +31,7 @@ public final class PostgresTypingAdapter implements TypingPort {
 
   private final Jdbc jdbc;
 
+  @Inject
   public PostgresTypingAdapter(DataSource dataSource) {
     this.jdbc = new Jdbc(dataSource);
   }
