@@ -1,7 +1,7 @@
 package dev.parley.sample;
 
+import dev.parley.local.apigateway.LambdaLocal;
 import dev.parley.sample.lambdalocal.LambdaInMemoryComponent;
-import dev.parley.sample.lambdalocal.LambdaLocal;
 import java.util.Objects;
 import org.slf4j.LoggerFactory;
 

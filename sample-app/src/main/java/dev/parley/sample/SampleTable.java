@@ -2,8 +2,8 @@ package dev.parley.sample;
 
 import dev.parley.adapter.dynamodb.DynamoDbClients;
 import dev.parley.adapter.dynamodb.DynamoDbConfig;
-import dev.parley.adapter.dynamodb.DynamoDbLocalServer;
 import dev.parley.adapter.dynamodb.DynamoDbTables;
+import dev.parley.local.dynamodb.DynamoDbLocal;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
  * @param emulator the DynamoDB Local this started, stopped by {@link #close()}; null on a real
  *     table
  */
-record SampleTable(DynamoDbConfig config, String description, DynamoDbLocalServer emulator)
+record SampleTable(DynamoDbConfig config, String description, DynamoDbLocal emulator)
     implements AutoCloseable {
 
   /**
@@ -45,7 +45,7 @@ record SampleTable(DynamoDbConfig config, String description, DynamoDbLocalServe
   }
 
   private static SampleTable local(SampleConfig config) {
-    DynamoDbLocalServer emulator = DynamoDbLocalRuntime.besideTheBuild().start();
+    DynamoDbLocal emulator = DynamoDbLocal.start(DynamoDbLocal.besideTheCodeOf(SampleTable.class));
     try {
       DynamoDbConfig local =
           DynamoDbConfig.of(
@@ -68,7 +68,7 @@ record SampleTable(DynamoDbConfig config, String description, DynamoDbLocalServe
 
   /** Creates or checks the table with a client of its own, closed before the deployment's opens. */
   private static SampleTable ready(
-      DynamoDbConfig dynamoDb, boolean create, String description, DynamoDbLocalServer emulator) {
+      DynamoDbConfig dynamoDb, boolean create, String description, DynamoDbLocal emulator) {
     try (DynamoDbClient client = DynamoDbClients.create(dynamoDb)) {
       if (create) {
         DynamoDbTables.create(client, dynamoDb.table());

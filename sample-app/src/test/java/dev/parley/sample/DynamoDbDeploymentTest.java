@@ -3,7 +3,7 @@ package dev.parley.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.parley.adapter.dynamodb.DynamoDbLocalServer;
+import dev.parley.local.dynamodb.DynamoDbLocal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,20 +27,19 @@ import org.junit.jupiter.params.provider.ValueSource;
  * which starts and stops DynamoDB Local itself; and on {@code dynamodb} against an emulator this
  * test starts, where the table is created on request and the data outlives the server, whichever
  * runtime wrote it (Fargate or the Lambda handlers of {@code --runtime=lambda-local}). DynamoDB
- * Local is resolved from Maven Central on first use, as the server does it ({@link
- * DynamoDbLocalRuntime}).
+ * Local is resolved from Maven Central on first use, as the server does it ({@link DynamoDbLocal}).
  */
 class DynamoDbDeploymentTest {
   private static final String SECRET = "dynamodb-deployment-test-secret-0123456789";
 
   /** The emulator the {@code --store=dynamodb} tests point CHAT_DYNAMODB_ENDPOINT at. */
-  private static DynamoDbLocalServer emulator;
+  private static DynamoDbLocal emulator;
 
   private final List<SampleDeployment> running = new ArrayList<>();
 
   @BeforeAll
   static void startEmulator() {
-    emulator = DynamoDbLocalRuntime.besideTheBuild().start();
+    emulator = DynamoDbLocal.start(DynamoDbLocal.besideTheCodeOf(Main.class));
   }
 
   @AfterAll

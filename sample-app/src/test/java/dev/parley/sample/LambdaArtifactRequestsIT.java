@@ -16,8 +16,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import dev.parley.adapter.dynamodb.DynamoDbClients;
 import dev.parley.adapter.dynamodb.DynamoDbConfig;
-import dev.parley.adapter.dynamodb.DynamoDbLocalServer;
 import dev.parley.adapter.dynamodb.DynamoDbTables;
+import dev.parley.local.dynamodb.DynamoDbLocal;
 import java.io.File;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -58,7 +58,7 @@ class LambdaArtifactRequestsIT {
             .keyUse(KeyUse.SIGNATURE)
             .algorithm(JWSAlgorithm.RS256)
             .generate();
-    try (DynamoDbLocalServer dynamoDb = DynamoDbLocalRuntime.besideTheBuild().start();
+    try (DynamoDbLocal dynamoDb = DynamoDbLocal.start(DynamoDbLocal.besideTheCodeOf(Main.class));
         LoopbackEndpoints endpoints = LoopbackEndpoints.start(new JWKSet(key))) {
       String table = "lambda-artifact-" + UUID.randomUUID();
       try (DynamoDbClient client =

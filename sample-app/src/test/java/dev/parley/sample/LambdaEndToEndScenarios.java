@@ -3,7 +3,7 @@ package dev.parley.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.application.port.out.ConnectionRegistryPort;
-import dev.parley.sample.lambdalocal.LambdaLocal;
+import dev.parley.local.apigateway.LambdaLocal;
 import java.net.URI;
 
 /**

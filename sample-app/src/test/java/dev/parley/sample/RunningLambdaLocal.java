@@ -1,6 +1,6 @@
 package dev.parley.sample;
 
-import dev.parley.sample.lambdalocal.LambdaLocal;
+import dev.parley.local.apigateway.LambdaLocal;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;

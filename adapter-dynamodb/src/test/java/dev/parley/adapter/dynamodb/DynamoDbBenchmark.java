@@ -6,6 +6,7 @@ import dev.parley.adapter.inmemory.InMemoryMessageStoreAdapter;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.domain.room.RoomId;
+import dev.parley.local.dynamodb.DynamoDbLocal;
 import dev.parley.testkit.fixture.Ids;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -16,8 +17,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Post and list latency, DynamoDB Local next to the in-memory adapter, single-threaded; run by hand
- * after {@code mvn test-compile} (which prepares target/dynamodb-local), for example with {@code
- * java -cp "target/test-classes:target/classes:$(cat cp.txt)"
+ * after {@code mvn test-compile}, for example with {@code java -cp
+ * "target/test-classes:target/classes:$(cat cp.txt)"
  * dev.parley.adapter.dynamodb.DynamoDbBenchmark}. Not a test: it asserts nothing and takes time.
  */
 public final class DynamoDbBenchmark {
@@ -31,11 +32,7 @@ public final class DynamoDbBenchmark {
     Path dir = Path.of(args.length > 0 ? args[0] : "target/dynamodb-local");
     InMemoryMessageStoreAdapter memory = new InMemoryMessageStoreAdapter();
     run("in-memory", memory, memory);
-    try (DynamoDbLocalServer server =
-        DynamoDbLocalServer.start(
-            DynamoDbLocalServer.readClasspathFile(dir.resolve("classpath.txt")),
-            dir.resolve("native-libs"),
-            dir.resolve("benchmark-server.log"))) {
+    try (DynamoDbLocal server = DynamoDbLocal.start(dir)) {
       DynamoDbClient client = LocalDynamoDb.client(server.endpoint());
       DynamoDbTables.create(client, LocalDynamoDb.TABLE);
       DynamoDbStore store = new DynamoDbStore(client, LocalDynamoDb.TABLE);

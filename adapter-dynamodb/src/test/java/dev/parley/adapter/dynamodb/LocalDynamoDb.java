@@ -1,12 +1,9 @@
 package dev.parley.adapter.dynamodb;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import dev.parley.local.dynamodb.DynamoDbLocal;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
@@ -15,8 +12,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * One DynamoDB Local per test JVM, started lazily by the first test class that uses this extension
  * and stopped when JUnit closes its root store at the end of the run (a shutdown hook in {@link
- * DynamoDbLocalServer} covers aborted runs). Every test class shares one table; the contract suites
- * use fresh random ids, so tests never see each other's data.
+ * DynamoDbLocal} covers aborted runs). Every test class shares one table; the contract suites use
+ * fresh random ids, so tests never see each other's data.
  */
 public final class LocalDynamoDb implements BeforeAllCallback {
   static final String TABLE = "parley-test";
@@ -62,18 +59,9 @@ public final class LocalDynamoDb implements BeforeAllCallback {
   }
 
   private static Running start() {
-    Path pom =
-        Path.of(System.getProperty("parley.dynamodb-local.pom", "target/dynamodb-local/pom.xml"));
-    Path dir = pom.toAbsolutePath().getParent();
-    Path classpathFile = dir.resolve("classpath.txt");
-    if (!Files.isRegularFile(classpathFile)) {
-      resolveWithMaven(pom);
-    }
-    DynamoDbLocalServer server =
-        DynamoDbLocalServer.start(
-            DynamoDbLocalServer.readClasspathFile(classpathFile),
-            dir.resolve("native-libs"),
-            dir.resolve("server.log"));
+    DynamoDbLocal server =
+        DynamoDbLocal.start(
+            Path.of(System.getProperty("parley.dynamodb-local.dir", "target/dynamodb-local")));
     CapacityMeter meter = new CapacityMeter();
     DynamoDbClient client = client(server.endpoint(), meter);
     // The table of DynamoDbTables with TTL left off. The contract suites run on a fixed clock
@@ -93,29 +81,8 @@ public final class LocalDynamoDb implements BeforeAllCallback {
         config, DynamoDbClients.httpClient(endpoint), List.of(interceptors));
   }
 
-  /** Runs the helper POM: Maven resolves DynamoDB Local's own classpath, apart from ours. */
-  private static void resolveWithMaven(Path pom) {
-    String wrapper = System.getProperty("parley.maven.wrapper", "../mvnw");
-    try {
-      Process maven =
-          new ProcessBuilder(wrapper, "-q", "-B", "-f", pom.toString(), "generate-resources")
-              .redirectErrorStream(true)
-              .redirectOutput(pom.resolveSibling("resolve.log").toFile())
-              .start();
-      if (!maven.waitFor(5, TimeUnit.MINUTES) || maven.exitValue() != 0) {
-        throw new IllegalStateException(
-            "could not resolve DynamoDB Local; see " + pom.resolveSibling("resolve.log"));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
   private record Running(
-      DynamoDbLocalServer server, DynamoDbClient client, DynamoDbStore store, CapacityMeter meter)
+      DynamoDbLocal server, DynamoDbClient client, DynamoDbStore store, CapacityMeter meter)
       implements ExtensionContext.Store.CloseableResource {
     @Override
     public void close() {

@@ -13,8 +13,8 @@ import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import dev.parley.adapter.dynamodb.DynamoDbClients;
 import dev.parley.adapter.dynamodb.DynamoDbConfig;
-import dev.parley.adapter.dynamodb.DynamoDbLocalServer;
 import dev.parley.adapter.dynamodb.DynamoDbTables;
+import dev.parley.local.dynamodb.DynamoDbLocal;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -22,7 +22,6 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -46,20 +45,19 @@ final class LocalServices implements AutoCloseable {
   static final String WEBSOCKET_ENDPOINT =
       "https://wxyz5678.execute-api.us-east-1.amazonaws.com/live";
 
-  private final DynamoDbLocalServer dynamoDb;
+  private final DynamoDbLocal dynamoDb;
   private final HttpServer jwks;
   private final RSAKey key;
 
-  private LocalServices(DynamoDbLocalServer dynamoDb, HttpServer jwks, RSAKey key) {
+  private LocalServices(DynamoDbLocal dynamoDb, HttpServer jwks, RSAKey key) {
     this.dynamoDb = dynamoDb;
     this.jwks = jwks;
     this.key = key;
   }
 
   /**
-   * Starts the JWKS endpoint and, when {@code dynamoDbLocal} is not null, DynamoDB Local from that
-   * directory ({@code classpath.txt} and {@code native-libs/}, as the sample-app build resolves
-   * them) with the table created.
+   * Starts the JWKS endpoint and, when {@code dynamoDbLocal} is not null, DynamoDB Local with that
+   * work directory (resolved there on first use) and the table created.
    */
   static LocalServices start(Path dynamoDbLocal, Path workDirectory) {
     RSAKey key;
@@ -72,21 +70,13 @@ final class LocalServices implements AutoCloseable {
     if (dynamoDbLocal == null) {
       return new LocalServices(null, jwks, key);
     }
-    Path classpath = dynamoDbLocal.resolve("classpath.txt");
-    if (!Files.isRegularFile(classpath)) {
+    DynamoDbLocal server;
+    try {
+      server = DynamoDbLocal.start(dynamoDbLocal);
+    } catch (RuntimeException e) {
       jwks.stop(0);
-      throw new IllegalStateException(
-          "DynamoDB Local is not resolved: no "
-              + classpath
-              + ". Resolve it once with ./mvnw -q -B -f "
-              + dynamoDbLocal.resolve("pom.xml")
-              + " generate-resources (after building sample-app), or pass --dynamodb-local-dir");
+      throw e;
     }
-    DynamoDbLocalServer server =
-        DynamoDbLocalServer.start(
-            DynamoDbLocalServer.readClasspathFile(classpath),
-            dynamoDbLocal.resolve("native-libs"),
-            workDirectory.resolve("dynamodb-local.log"));
     try (DynamoDbClient client =
         DynamoDbClients.create(DynamoDbConfig.of(TABLE, REGION, server.endpoint()))) {
       DynamoDbTables.create(client, TABLE);

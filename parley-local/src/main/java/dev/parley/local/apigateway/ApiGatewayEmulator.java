@@ -1,4 +1,4 @@
-package dev.parley.sample.lambdalocal;
+package dev.parley.local.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

@@ -1,4 +1,4 @@
-package dev.parley.sample.lambdalocal;
+package dev.parley.local.apigateway;
 
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
