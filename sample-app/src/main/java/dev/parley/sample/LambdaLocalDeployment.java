@@ -1,5 +1,7 @@
 package dev.parley.sample;
 
+import dev.parley.deploy.lambda.DynamoDbLambda;
+import dev.parley.deploy.lambda.LambdaDynamoDbComponent;
 import dev.parley.local.apigateway.LambdaLocal;
 import dev.parley.sample.lambdalocal.LambdaInMemoryComponent;
 import java.util.Objects;

@@ -2,6 +2,8 @@ package dev.parley.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.deploy.lambda.DynamoDbLambda;
+import dev.parley.deploy.lambda.LambdaDynamoDbComponent;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 

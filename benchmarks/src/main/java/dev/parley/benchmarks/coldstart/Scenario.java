@@ -24,7 +24,7 @@ record Scenario(String name, Store store, String event, boolean bearer) {
     /** (a) {@code LambdaInMemoryComponent}, through adapter-lambda's own handler classes. */
     MEMORY("memory", "dev.parley.sample.lambdalocal.InMemoryLambda", Duration.ofMillis(350)),
     /** (b) {@code LambdaDynamoDbComponent}: the classes template.yaml names. */
-    DYNAMODB("dynamodb", "dev.parley.sample.DynamoDbLambda", Duration.ofMillis(700));
+    DYNAMODB("dynamodb", "dev.parley.deploy.lambda.DynamoDbLambda", Duration.ofMillis(700));
 
     final String label;
     final String handlers;

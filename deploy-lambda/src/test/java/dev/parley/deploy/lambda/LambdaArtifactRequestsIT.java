@@ -1,4 +1,4 @@
-package dev.parley.sample;
+package dev.parley.deploy.lambda;
 
 import static java.util.concurrent.TimeUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,7 +58,8 @@ class LambdaArtifactRequestsIT {
             .keyUse(KeyUse.SIGNATURE)
             .algorithm(JWSAlgorithm.RS256)
             .generate();
-    try (DynamoDbLocal dynamoDb = DynamoDbLocal.start(DynamoDbLocal.besideTheCodeOf(Main.class));
+    try (DynamoDbLocal dynamoDb =
+            DynamoDbLocal.start(DynamoDbLocal.besideTheCodeOf(DynamoDbLambda.class));
         LoopbackEndpoints endpoints = LoopbackEndpoints.start(new JWKSet(key))) {
       String table = "lambda-artifact-" + UUID.randomUUID();
       try (DynamoDbClient client =
@@ -154,8 +155,8 @@ class LambdaArtifactRequestsIT {
     Path classes =
         Path.of(
             LambdaArtifactProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-    Path from = classes.resolve("dev/parley/sample");
-    Path to = Files.createDirectories(directory.resolve("dev/parley/sample"));
+    Path from = classes.resolve("dev/parley/deploy/lambda");
+    Path to = Files.createDirectories(directory.resolve("dev/parley/deploy/lambda"));
     try (Stream<Path> files = Files.list(from)) {
       for (Path file : files.toList()) {
         String name = file.getFileName().toString();

@@ -1,4 +1,4 @@
-package dev.parley.sample;
+package dev.parley.deploy.lambda;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;

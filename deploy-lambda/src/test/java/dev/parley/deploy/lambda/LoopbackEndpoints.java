@@ -1,4 +1,4 @@
-package dev.parley.sample;
+package dev.parley.deploy.lambda;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.sun.net.httpserver.HttpExchange;

@@ -1,4 +1,4 @@
-package dev.parley.sample;
+package dev.parley.deploy.lambda;
 
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
@@ -7,10 +7,10 @@ import dev.parley.adapter.lambda.WebSocketHandler;
 
 /**
  * The DynamoDB deployment's handler classes, named in {@code template.yaml} as {@code
- * dev.parley.sample.DynamoDbLambda$Http::handleRequest} and so on: no-argument subclasses of the
- * generic handlers around the one {@link LambdaDynamoDbComponent} of this execution environment,
- * built (and registered for SnapStart priming, with the warm-ups of the handler's entry started)
- * during init by {@link LambdaInit}.
+ * dev.parley.deploy.lambda.DynamoDbLambda$Http::handleRequest} and so on: no-argument subclasses of
+ * the generic handlers around the one {@link LambdaDynamoDbComponent} of this execution
+ * environment, built (and registered for SnapStart priming, with the warm-ups of the handler's
+ * entry started) during init by {@link LambdaInit}.
  */
 public final class DynamoDbLambda {
   private DynamoDbLambda() {}

@@ -1,4 +1,4 @@
-package dev.parley.sample;
+package dev.parley.deploy.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.parley.sample;
+package dev.parley.deploy.lambda;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -43,7 +43,10 @@ final class SamTemplate {
     return Path.of(uris.get(0));
   }
 
-  /** The handler class of every function, such as {@code dev.parley.sample.DynamoDbLambda$Http}. */
+  /**
+   * The handler class of every function, such as {@code
+   * dev.parley.deploy.lambda.DynamoDbLambda$Http}.
+   */
   static List<String> handlerClasses() {
     return matches(HANDLER);
   }
