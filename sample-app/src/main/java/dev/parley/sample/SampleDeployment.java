@@ -2,6 +2,9 @@ package dev.parley.sample;
 
 import dev.parley.adapter.fargate.ChatServer;
 import dev.parley.application.config.ChatSettings;
+import dev.parley.deploy.fargate.FargateDynamoDbComponent;
+import dev.parley.deploy.fargate.FargateInMemoryComponent;
+import dev.parley.deploy.fargate.FargatePostgresComponent;
 import java.util.Objects;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.out.ConnectionRegistryPort;
+import dev.parley.deploy.fargate.FargateInMemoryComponent;
 import dev.parley.protocol.auth.JwtSettings;
 import java.net.URI;
 import java.time.Duration;

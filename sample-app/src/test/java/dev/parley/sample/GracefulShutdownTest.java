@@ -11,6 +11,7 @@ import dev.parley.application.port.in.HistoryPage;
 import dev.parley.application.port.in.ListHistoryQuery;
 import dev.parley.application.port.in.MessageView;
 import dev.parley.application.port.in.Page;
+import dev.parley.deploy.fargate.FargateInMemoryComponent;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.auth.JwtSettings;

@@ -3,6 +3,7 @@ package dev.parley.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.deploy.fargate.FargatePostgresComponent;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.parley.adapter.fargate.ChatServer;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.application.config.ChatSettings;
+import dev.parley.deploy.fargate.FargateInMemoryComponent;
 import dev.parley.protocol.auth.JwtSettings;
 import java.io.BufferedReader;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.parley.sample;
+package dev.parley.deploy.fargate;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dagger.Binds;
@@ -28,7 +28,8 @@ import jakarta.inject.Singleton;
  * case, on the PostgreSQL store (migrations applied when the component first needs the data
  * source), with the LISTEN/NOTIFY event bus so that several tasks can share one database. The owner
  * starts {@link #housekeeping()} and, on shutdown, stops the server, then closes the housekeeping,
- * the {@link #eventBus()} and the {@link #dataSource()} (see {@link SampleDeployment}).
+ * the {@link #eventBus()} and the {@link #dataSource()} (see {@code
+ * dev.parley.sample.SampleDeployment}).
  */
 @Singleton
 @Component(

@@ -1,4 +1,4 @@
-package dev.parley.sample;
+package dev.parley.deploy.fargate;
 
 import dev.parley.adapter.postgres.PostgresConnectionAdapter;
 import dev.parley.adapter.postgres.PostgresEventBusAdapter;

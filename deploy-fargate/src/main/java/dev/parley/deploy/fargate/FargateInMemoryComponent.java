@@ -1,4 +1,4 @@
-package dev.parley.sample;
+package dev.parley.deploy.fargate;
 
 import dagger.BindsInstance;
 import dagger.Component;

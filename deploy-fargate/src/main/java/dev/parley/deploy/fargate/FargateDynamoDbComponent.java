@@ -1,4 +1,4 @@
-package dev.parley.sample;
+package dev.parley.deploy.fargate;
 
 import dagger.BindsInstance;
 import dagger.Component;
@@ -20,7 +20,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * {@link DynamoDbConfig#fromEnvironment}). Events reach this node's WebSockets only (DynamoDB has
  * no cross-node event bus here). Expired connections, typing notices and rate-limit windows need no
  * housekeeping: DynamoDB's TTL deletes them and the adapters filter what it has not deleted yet.
- * The owner stops the server, then closes the {@link #client()} (see {@link SampleDeployment}).
+ * The owner stops the server, then closes the {@link #client()} (see {@code
+ * dev.parley.sample.SampleDeployment}).
  */
 @Singleton
 @Component(modules = {CoreModule.class, DynamoDbStoreModule.class, FargateModule.class})
