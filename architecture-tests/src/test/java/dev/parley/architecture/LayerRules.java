@@ -12,7 +12,9 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
+import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.properties.HasOwner;
 import com.tngtech.archunit.lang.ArchRule;
 
 /**
@@ -117,20 +119,96 @@ final class LayerRules {
         .resideInAnyPackage(INFRASTRUCTURE);
   }
 
-  /** Dependencies point inwards: the core, the testkit and the protocol never see an adapter. */
+  /**
+   * Dependencies point inwards: the core, its production wiring and the protocol never see an
+   * adapter, a deployable or the sample.
+   */
   static ArchRule innerModulesMustNotDependOnAdaptersOrSample(ParleyLayout layout) {
     return noClasses()
         .that()
         .resideInAnyPackage(
-            layout.domain(), layout.application(), layout.testkit(), layout.protocol())
+            layout.domain(), layout.application(), layout.runtime(), layout.protocol())
         .should()
         .dependOnClassesThat()
-        .resideInAnyPackage(layout.adapters(), layout.sample());
+        .resideInAnyPackage(layout.adapters(), layout.sample(), layout.deployables());
+  }
+
+  /** The testkit runs the core on the in-memory store, and sees no other adapter. */
+  static ArchRule testkitMayUseOnlyTheInMemoryStore(ParleyLayout layout) {
+    return noClasses()
+        .that()
+        .resideInAPackage(layout.testkit())
+        .should()
+        .dependOnClassesThat(
+            resideInAnyPackage(layout.adapters(), layout.sample(), layout.deployables())
+                .and(not(resideInAPackage(layout.inMemoryStore()))));
   }
 
   /** fargate, lambda, postgres and dynamodb (and any later adapter) are mutually independent. */
   static ArchRule adaptersMustNotDependOnEachOther(ParleyLayout layout) {
     return slices().matching(layout.adapterSlices()).should().notDependOnEachOther();
+  }
+
+  /**
+   * Production code (everything but the testkit itself) never uses the testkit: its contract suites
+   * and fixtures are for tests, and a deployable that needed it would ship them.
+   */
+  static ArchRule productionMustNotDependOnTheTestkit(ParleyLayout layout) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackage(layout.testkit())
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(layout.testkit());
+  }
+
+  /**
+   * Only the runnable sample uses the local tooling (the emulator, the DynamoDB Local launcher):
+   * runtimes, stores, the protocol and the deployables never do, so none of it reaches a production
+   * jar.
+   */
+  static ArchRule productionMustNotDependOnLocalTooling(ParleyLayout layout) {
+    return noClasses()
+        .that()
+        .resideOutsideOfPackages(layout.local(), layout.sample())
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(layout.local());
+  }
+
+  /**
+   * The protocol and the inbound adapters drive the core through {@code port.in} only: they call no
+   * method of an outbound port and use no service class. Two exceptions, both outside the chat
+   * actions: a delivery adapter implements an outbound port (that is what it is for) and may tidy
+   * the registry it delivers for (a connection API Gateway says is gone), and the health probes
+   * (readiness, SnapStart's warm-up) ask {@code StoreHealthPort}, which no use case wraps.
+   */
+  static ArchRule inboundAdaptersMustUseOnlyPortIn(ParleyLayout layout) {
+    DescribedPredicate<JavaClass> outboundPort =
+        resideInAPackage(layout.portOut()).and(JavaClass.Predicates.INTERFACES);
+    DescribedPredicate<JavaClass> healthProbe =
+        JavaClass.Predicates.simpleName("StoreHealthPort").and(outboundPort);
+    return noClasses()
+        .that()
+        .resideInAnyPackage(layout.inbound())
+        .and(not(JavaClass.Predicates.implement(outboundPort)))
+        .should()
+        .callMethodWhere(
+            JavaCall.Predicates.target(
+                HasOwner.Predicates.With.owner(outboundPort.and(not(healthProbe)))))
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAPackage(layout.service());
+  }
+
+  /** The protocol is transport-neutral: no Jetty, no AWS; the runtimes translate to it. */
+  static ArchRule protocolMustNotUseJettyOrAws(ParleyLayout layout) {
+    return noClasses()
+        .that()
+        .resideInAPackage(layout.protocol())
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage("org.eclipse.jetty..", "software.amazon..", "com.amazonaws..");
   }
 
   private static DescribedPredicate<JavaClass> infrastructure() {

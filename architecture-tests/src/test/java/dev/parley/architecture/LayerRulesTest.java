@@ -46,13 +46,47 @@ class LayerRulesTest {
               "dependencies point inwards: adapters and composition roots use the core, never"
                   + " the other way round");
 
-  // No adapter module exists yet: the rule is written now so that it bites when they arrive.
   @ArchTest
   static final ArchRule adapters_do_not_depend_on_each_other =
       LayerRules.adaptersMustNotDependOnEachOther(PRODUCTION)
           .because(
               "each deployment picks one edge (Lambda or Fargate) and one store (DynamoDB or"
                   + " PostgreSQL); adapters share code only through protocol, application and"
-                  + " domain")
-          .allowEmptyShould(true);
+                  + " domain");
+
+  @ArchTest
+  static final ArchRule testkit_uses_only_the_in_memory_store =
+      LayerRules.testkitMayUseOnlyTheInMemoryStore(PRODUCTION)
+          .because(
+              "InMemoryChat runs the core on the embedded store; any other adapter would make the"
+                  + " testkit a deployment");
+
+  @ArchTest
+  static final ArchRule production_never_depends_on_the_testkit =
+      LayerRules.productionMustNotDependOnTheTestkit(PRODUCTION)
+          .because(
+              "the testkit is for tests: a runtime, store or deployable that used it would ship"
+                  + " contract suites and fixtures, and their test libraries, to production");
+
+  @ArchTest
+  static final ArchRule production_never_depends_on_local_tooling =
+      LayerRules.productionMustNotDependOnLocalTooling(PRODUCTION)
+          .because(
+              "the API Gateway emulator and the DynamoDB Local launcher serve the sample's local"
+                  + " modes, the tests and the benchmarks, never a deployment");
+
+  @ArchTest
+  static final ArchRule inbound_adapters_use_only_port_in =
+      LayerRules.inboundAdaptersMustUseOnlyPortIn(PRODUCTION)
+          .because(
+              "an edge that read a store itself would skip the use case's validation,"
+                  + " permissions and events; runtimes translate transport types and call use"
+                  + " cases");
+
+  @ArchTest
+  static final ArchRule protocol_uses_no_jetty_and_no_aws =
+      LayerRules.protocolMustNotUseJettyOrAws(PRODUCTION)
+          .because(
+              "chat-protocol is shared by the Fargate and the Lambda runtime: each translates its"
+                  + " transport to the protocol's types");
 }

@@ -41,6 +41,16 @@ public record ParleyLayout(String root) {
     return root + ".testkit..";
   }
 
+  /** chat-runtime: the production wiring of the core (clock, ids, validator, CoreModule). */
+  public String runtime() {
+    return root + ".runtime..";
+  }
+
+  /** adapter-inmemory: the embedded store, which the testkit's InMemoryChat runs on. */
+  public String inMemoryStore() {
+    return root + ".adapter.inmemory..";
+  }
+
   /** chat-protocol: JSON and routes shared by the edge adapters. */
   public String protocol() {
     return root + ".protocol..";
@@ -51,7 +61,22 @@ public record ParleyLayout(String root) {
     return root + ".adapter..";
   }
 
-  /** Composition roots. */
+  /** parley-local: the API Gateway emulator and the DynamoDB Local launcher. */
+  public String local() {
+    return root + ".local..";
+  }
+
+  /** The deployables (deploy-lambda, deploy-fargate): one composition root per deployment. */
+  public String deployables() {
+    return root + ".deploy..";
+  }
+
+  /** Inbound adapters and the protocol they share: they drive the core through use cases. */
+  public String[] inbound() {
+    return new String[] {protocol(), root + ".adapter.fargate..", root + ".adapter.lambda.."};
+  }
+
+  /** The runnable sample with its local modes. */
   public String sample() {
     return root + ".sample..";
   }

@@ -69,6 +69,26 @@ class RulesCatchViolationsTest {
             LayerRules::adaptersMustNotDependOnEachOther,
             List.of("PostgresClock", "DynamoClockAdapter")),
         new Case(
+            "testkit may use only the in-memory store",
+            LayerRules::testkitMayUseOnlyTheInMemoryStore,
+            List.of("PostgresFixtures", "PostgresClock")),
+        new Case(
+            "production must not depend on the testkit",
+            LayerRules::productionMustNotDependOnTheTestkit,
+            List.of("SeededServer", "RoomFixtures")),
+        new Case(
+            "production must not depend on local tooling",
+            LayerRules::productionMustNotDependOnLocalTooling,
+            List.of("SeededServer", "EmulatorLauncher")),
+        new Case(
+            "inbound adapters must use only port.in",
+            LayerRules::inboundAdaptersMustUseOnlyPortIn,
+            List.of("ClockReadingHandler.handle()", "ClockPort.now()")),
+        new Case(
+            "protocol must not use Jetty or AWS",
+            LayerRules::protocolMustNotUseJettyOrAws,
+            List.of("JettyRoutes", "org.eclipse.jetty.http.HttpMethod")),
+        new Case(
             "outbound ports end with Port",
             NamingRules::outboundPortsEndWithPort,
             List.of("port.out.RoomStore>")),

@@ -1,4 +1,4 @@
-package dev.parley.archfixture.good.testkit.adapter;
+package dev.parley.archfixture.good.adapter.inmemory;
 
 import dev.parley.archfixture.good.application.port.out.RoomStorePort;
 import dev.parley.archfixture.good.application.port.out.SaveResult;
@@ -6,7 +6,7 @@ import dev.parley.archfixture.good.domain.room.Room;
 import java.util.HashMap;
 import java.util.Map;
 
-/** The testkit uses the application, never an adapter module. */
+/** The in-memory store: an adapter that the testkit may use. */
 public final class InMemoryRoomStoreAdapter implements RoomStorePort {
   private final Map<String, Room> rooms = new HashMap<>();
 
