@@ -10,10 +10,10 @@ import org.slf4j.LoggerFactory;
 /**
  * One running {@code --runtime=lambda-local} stack: the API Gateway emulator in front of the
  * handlers of the selected store's Lambda component, the name of the store for the banner, and what
- * to release after the emulator has stopped. The Lambda counterpart of {@link SampleDeployment}: on
- * {@code memory}, {@link LambdaInMemoryComponent}; on {@code dynamodb} and {@code dynamodb-local},
- * {@link LambdaDynamoDbComponent} on the table {@link SampleTable} made ready, which is what AWS
- * runs ({@link DynamoDbLambda}). There is no Lambda component on PostgreSQL.
+ * to release after the emulator has stopped. The Lambda counterpart of {@code FargateDeployment}:
+ * on {@code memory}, {@link LambdaInMemoryComponent}; on {@code dynamodb} and {@code
+ * dynamodb-local}, {@link LambdaDynamoDbComponent} on the table {@link SampleTable} made ready,
+ * which is what AWS runs ({@link DynamoDbLambda}). There is no Lambda component on PostgreSQL.
  */
 record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseable resources)
     implements AutoCloseable {

@@ -1,6 +1,7 @@
 package dev.parley.sample;
 
 import dev.parley.adapter.fargate.ChatServer;
+import dev.parley.deploy.fargate.FargateDeployment;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.auth.DevTokens;
 import dev.parley.protocol.auth.JwtSettings;
@@ -189,7 +190,7 @@ public final class Main {
     if (config.developmentSecret()) {
       log.warn(DEVELOPMENT_SECRET_WARNING);
     }
-    SampleDeployment deployment;
+    FargateDeployment deployment;
     try {
       deployment = SampleDeployment.of(config);
     } catch (RuntimeException e) {
@@ -197,36 +198,19 @@ public final class Main {
       log.debug("store failed", e);
       return FAILED;
     }
-    ChatServer server = deployment.server();
     try {
-      server.start();
+      deployment.start();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      deployment.stop();
       return FAILED;
     } catch (Exception e) {
       console.error(
           "cannot start the server on port " + config.server().port() + ": " + describe(e));
       log.debug("start failed", e);
-      deployment.stop();
       return FAILED;
     }
-    Runtime.getRuntime()
-        .addShutdownHook(
-            new Thread(
-                () -> {
-                  log.info("shutdown requested; draining in-flight requests");
-                  deployment.stop();
-                  log.info("Parley stopped");
-                },
-                "parley-shutdown"));
-    log.info("Parley started on {}", server.httpUri());
-    banner(server, config, deployment.storeName(), console);
-    try {
-      server.join();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
+    banner(deployment.server(), config, deployment.storeName(), console);
+    deployment.awaitStop();
     return OK;
   }
 

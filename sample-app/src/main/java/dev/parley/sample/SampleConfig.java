@@ -3,6 +3,7 @@ package dev.parley.sample;
 import dev.parley.adapter.dynamodb.DynamoDbConfig;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.adapter.postgres.PostgresConfig;
+import dev.parley.deploy.fargate.FargateSettings;
 import dev.parley.protocol.auth.JwtSettings;
 import java.util.Arrays;
 import java.util.Locale;
@@ -36,10 +37,10 @@ record SampleConfig(
     boolean createTable) {
 
   /** The variable that selects the store when there is no {@code --store} flag. */
-  static final String ENV_STORE = "CHAT_STORE";
+  static final String ENV_STORE = FargateSettings.ENV_STORE;
 
   /** {@code true} creates the DynamoDB table at start if it is missing (development). */
-  static final String ENV_DYNAMODB_CREATE_TABLE = "CHAT_DYNAMODB_CREATE_TABLE";
+  static final String ENV_DYNAMODB_CREATE_TABLE = FargateSettings.ENV_DYNAMODB_CREATE_TABLE;
 
   /** The table {@code --store=dynamodb-local} uses unless {@code CHAT_DYNAMODB_TABLE} names one. */
   static final String DYNAMODB_LOCAL_TABLE = "parley";
@@ -133,7 +134,8 @@ record SampleConfig(
           case MEMORY, POSTGRES -> null;
         };
     boolean createTable =
-        store == Store.DYNAMODB_LOCAL || store == Store.DYNAMODB && createTable(env);
+        store == Store.DYNAMODB_LOCAL
+            || store == Store.DYNAMODB && FargateSettings.createTable(env);
     return new SampleConfig(
         server,
         jwtSettings(env),
@@ -175,20 +177,6 @@ record SampleConfig(
         isBlank(table) ? DYNAMODB_LOCAL_TABLE : table.strip(),
         isBlank(region) ? DynamoDbConfig.DEFAULT_REGION : region.strip(),
         null);
-  }
-
-  private static boolean createTable(Map<String, String> env) {
-    String value = env.get(ENV_DYNAMODB_CREATE_TABLE);
-    if (isBlank(value)) {
-      return false;
-    }
-    return switch (value.strip().toLowerCase(Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default ->
-          throw new IllegalArgumentException(
-              ENV_DYNAMODB_CREATE_TABLE + " must be true or false, was '" + value + "'");
-    };
   }
 
   /**

@@ -1,11 +1,8 @@
 package dev.parley.sample;
 
-import dev.parley.adapter.dynamodb.DynamoDbClients;
 import dev.parley.adapter.dynamodb.DynamoDbConfig;
-import dev.parley.adapter.dynamodb.DynamoDbTables;
+import dev.parley.deploy.fargate.DynamoDbTable;
 import dev.parley.local.dynamodb.DynamoDbLocal;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 
 /**
  * The DynamoDB table of a {@code --store=dynamodb} or {@code --store=dynamodb-local} deployment,
@@ -66,34 +63,10 @@ record SampleTable(DynamoDbConfig config, String description, DynamoDbLocal emul
     }
   }
 
-  /** Creates or checks the table with a client of its own, closed before the deployment's opens. */
+  /** Creates or checks the table (deploy-fargate's {@link DynamoDbTable}). */
   private static SampleTable ready(
       DynamoDbConfig dynamoDb, boolean create, String description, DynamoDbLocal emulator) {
-    try (DynamoDbClient client = DynamoDbClients.create(dynamoDb)) {
-      if (create) {
-        DynamoDbTables.create(client, dynamoDb.table());
-      } else {
-        requireTable(client, dynamoDb);
-      }
-    }
-    return new SampleTable(dynamoDb, description, emulator);
-  }
-
-  /** Fails with a message saying what to do when the table is missing. */
-  private static void requireTable(DynamoDbClient client, DynamoDbConfig dynamoDb) {
-    try {
-      client.describeTable(b -> b.tableName(dynamoDb.table()));
-    } catch (ResourceNotFoundException e) {
-      throw new IllegalStateException(
-          "table '"
-              + dynamoDb.table()
-              + "' does not exist in "
-              + (dynamoDb.endpoint() == null ? dynamoDb.region() : dynamoDb.endpoint())
-              + ": create it with your infrastructure code (definition: DynamoDbTables), or set "
-              + SampleConfig.ENV_DYNAMODB_CREATE_TABLE
-              + "=true to create it at start (development)",
-          e);
-    }
+    return new SampleTable(DynamoDbTable.ready(dynamoDb, create), description, emulator);
   }
 
   /** Stops DynamoDB Local if this started it; the data goes with it. */

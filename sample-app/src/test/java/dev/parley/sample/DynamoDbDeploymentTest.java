@@ -3,6 +3,7 @@ package dev.parley.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.deploy.fargate.FargateDeployment;
 import dev.parley.local.dynamodb.DynamoDbLocal;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -35,7 +36,7 @@ class DynamoDbDeploymentTest {
   /** The emulator the {@code --store=dynamodb} tests point CHAT_DYNAMODB_ENDPOINT at. */
   private static DynamoDbLocal emulator;
 
-  private final List<SampleDeployment> running = new ArrayList<>();
+  private final List<FargateDeployment> running = new ArrayList<>();
 
   @BeforeAll
   static void startEmulator() {
@@ -51,7 +52,7 @@ class DynamoDbDeploymentTest {
 
   @AfterEach
   void stopAll() {
-    running.forEach(SampleDeployment::stop);
+    running.forEach(FargateDeployment::stop);
   }
 
   @Test
@@ -60,7 +61,7 @@ class DynamoDbDeploymentTest {
     SampleConfig config = SampleConfig.fromEnvironment(env(Map.of()), "dynamodb-local");
     assertThat(config.store()).isEqualTo(SampleConfig.Store.DYNAMODB_LOCAL);
     assertThat(config.dynamoDb().table()).isEqualTo(SampleConfig.DYNAMODB_LOCAL_TABLE);
-    SampleDeployment deployment = start(config);
+    FargateDeployment deployment = start(config);
     Set<Long> started = emulatorPids();
     started.removeAll(before);
     assertThat(started).as("emulators this deployment started").hasSize(1);
@@ -99,7 +100,7 @@ class DynamoDbDeploymentTest {
                     "true")),
             "dynamodb");
     assertThat(creating.createTable()).isTrue();
-    SampleDeployment first = start(creating);
+    FargateDeployment first = start(creating);
     assertThat(first.storeName()).isEqualTo("DynamoDB store, table " + table);
     ChatHttpClient api = new ChatHttpClient(first.server().httpUri());
     String roomId = createRoomAndPost(api, alice, "durable", List.of("one", "two"));
@@ -118,7 +119,7 @@ class DynamoDbDeploymentTest {
                     "CHAT_DYNAMODB_ENDPOINT",
                     emulator.endpoint().toString())));
     assertThat(existing.createTable()).isFalse();
-    SampleDeployment second = start(existing);
+    FargateDeployment second = start(existing);
     ChatHttpClient again = new ChatHttpClient(second.server().httpUri());
     assertThat(again.uri("/")).isNotEqualTo(api.uri("/"));
     Reply room = again.get("/rooms/" + roomId, alice);
@@ -148,7 +149,7 @@ class DynamoDbDeploymentTest {
         .as("a table of its own is not the deployment's to stop")
         .isTrue();
 
-    SampleDeployment fargate = start(SampleConfig.fromEnvironment(env(onTheEmulator), "dynamodb"));
+    FargateDeployment fargate = start(SampleConfig.fromEnvironment(env(onTheEmulator), "dynamodb"));
     ChatHttpClient api = new ChatHttpClient(fargate.server().httpUri());
     assertThat(texts(api.get("/rooms/" + roomId + "/messages", alice)))
         .containsExactlyInAnyOrder("one", "two");
@@ -182,8 +183,8 @@ class DynamoDbDeploymentTest {
     assertThat(out.toString(StandardCharsets.UTF_8)).isEmpty();
   }
 
-  private SampleDeployment start(SampleConfig config) throws Exception {
-    SampleDeployment deployment = SampleDeployment.of(config);
+  private FargateDeployment start(SampleConfig config) throws Exception {
+    FargateDeployment deployment = SampleDeployment.of(config);
     running.add(deployment);
     deployment.server().start();
     return deployment;

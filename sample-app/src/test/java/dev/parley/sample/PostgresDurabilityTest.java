@@ -3,6 +3,7 @@ package dev.parley.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.deploy.fargate.FargateDeployment;
 import dev.parley.deploy.fargate.FargatePostgresComponent;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -31,7 +32,7 @@ class PostgresDurabilityTest {
 
   private static String url;
   private static String schema;
-  private final List<SampleDeployment> running = new ArrayList<>();
+  private final List<FargateDeployment> running = new ArrayList<>();
 
   @BeforeAll
   static void createSchema() throws SQLException {
@@ -57,7 +58,7 @@ class PostgresDurabilityTest {
     }
   }
 
-  private SampleDeployment start() throws Exception {
+  private FargateDeployment start() throws Exception {
     Map<String, String> env =
         Map.of(
             "CHAT_HOST",
@@ -74,7 +75,7 @@ class PostgresDurabilityTest {
             "4");
     SampleConfig config = SampleConfig.fromEnvironment(env, "postgres");
     assertThat(config.store()).isEqualTo(SampleConfig.Store.POSTGRES);
-    SampleDeployment deployment = SampleDeployment.of(config);
+    FargateDeployment deployment = SampleDeployment.of(config);
     running.add(deployment);
     deployment.server().start();
     return deployment;
@@ -82,13 +83,13 @@ class PostgresDurabilityTest {
 
   @org.junit.jupiter.api.AfterEach
   void stopAll() {
-    running.forEach(SampleDeployment::stop);
+    running.forEach(FargateDeployment::stop);
   }
 
   @Test
   void roomsAndMessagesSurviveARestartOfTheServer() throws Exception {
     String alice = TestTokens.valid(SECRET, "alice");
-    SampleDeployment first = start();
+    FargateDeployment first = start();
     assertThat(first.storeName()).isEqualTo("PostgreSQL store");
     ChatHttpClient api = new ChatHttpClient(first.server().httpUri());
     assertThat(api.get("/health/ready", null).status()).isEqualTo(200);
@@ -102,7 +103,7 @@ class PostgresDurabilityTest {
     first.stop();
     running.remove(first);
 
-    SampleDeployment second = start();
+    FargateDeployment second = start();
     ChatHttpClient again = new ChatHttpClient(second.server().httpUri());
     assertThat(again.uri("/")).isNotEqualTo(api.uri("/"));
     Reply found = again.get("/rooms/" + roomId, alice);

@@ -1,0 +1,171 @@
+package dev.parley.deploy.fargate;
+
+import dev.parley.adapter.dynamodb.DynamoDbConfig;
+import dev.parley.adapter.fargate.ChatServer;
+import dev.parley.adapter.fargate.FargateServerConfig;
+import dev.parley.adapter.postgres.PostgresConfig;
+import dev.parley.application.config.ChatSettings;
+import dev.parley.protocol.auth.JwtSettings;
+import java.time.Duration;
+import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+/**
+ * One Fargate deployment, built: its server, the name of its store for logs and banners, and what
+ * to release after the server has stopped. One factory per store, each building that store's
+ * component; {@link #start()} starts the server and arranges the graceful stop on SIGTERM, {@link
+ * #awaitStop()} blocks until the server has stopped.
+ */
+public record FargateDeployment(ChatServer server, String storeName, AutoCloseable resources) {
+  private static final Logger LOG = LoggerFactory.getLogger(FargateDeployment.class);
+
+  public FargateDeployment {
+    Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(storeName, "storeName");
+    Objects.requireNonNull(resources, "resources");
+  }
+
+  /** The deployment the settings select; for DynamoDB, the table is made ready first. */
+  public static FargateDeployment of(FargateSettings settings) {
+    return switch (settings.store()) {
+      case MEMORY -> inMemory(settings.server(), settings.jwt(), ChatSettings.DEFAULTS);
+      case POSTGRES ->
+          onPostgres(settings.server(), settings.jwt(), ChatSettings.DEFAULTS, settings.postgres());
+      case DYNAMODB ->
+          onDynamoDb(
+              settings.server(),
+              settings.jwt(),
+              ChatSettings.DEFAULTS,
+              DynamoDbTable.ready(settings.dynamoDb(), settings.createTable()),
+              "DynamoDB store, table " + settings.dynamoDb().table(),
+              () -> {});
+    };
+  }
+
+  /** On the embedded in-memory store: data lives as long as the process. */
+  public static FargateDeployment inMemory(
+      FargateServerConfig server, JwtSettings jwt, ChatSettings chat) {
+    return new FargateDeployment(
+        FargateInMemoryComponent.create(server, jwt, chat).server(), "in-memory store", () -> {});
+  }
+
+  /**
+   * On PostgreSQL, with the cross-node event bus and the housekeeping. Connects and applies the
+   * migrations here, so it fails (with the driver's exception) when the database cannot be reached.
+   */
+  public static FargateDeployment onPostgres(
+      FargateServerConfig server, JwtSettings jwt, ChatSettings chat, PostgresConfig postgres) {
+    FargatePostgresComponent component =
+        FargatePostgresComponent.create(server, jwt, chat, postgres);
+    AutoCloseable release =
+        () -> {
+          component.housekeeping().close();
+          component.eventBus().close();
+          component.dataSource().close();
+        };
+    try {
+      // The data source first: it applies the migrations, and fails here when PostgreSQL is down.
+      component.dataSource();
+      ChatServer chatServer = component.server();
+      component.housekeeping().start();
+      // Normally within milliseconds; if not, readiness says so until the listener is up.
+      awaitListening(component);
+      chatServer.addReadinessCheck(component.eventBus()::isListening);
+      return new FargateDeployment(chatServer, "PostgreSQL store", release);
+    } catch (RuntimeException e) {
+      closeQuietly(release);
+      throw e;
+    }
+  }
+
+  /**
+   * On a DynamoDB table made ready beforehand ({@link DynamoDbTable#ready}).
+   *
+   * @param alsoRelease closed after the client, for what the caller set up for the table (a local
+   *     emulator); closed at once if the deployment cannot be built
+   */
+  public static FargateDeployment onDynamoDb(
+      FargateServerConfig server,
+      JwtSettings jwt,
+      ChatSettings chat,
+      DynamoDbConfig table,
+      String storeName,
+      AutoCloseable alsoRelease) {
+    try {
+      FargateDynamoDbComponent component =
+          FargateDynamoDbComponent.create(server, jwt, chat, table);
+      DynamoDbClient client = component.client();
+      return new FargateDeployment(
+          component.server(),
+          storeName,
+          () -> {
+            try {
+              client.close();
+            } finally {
+              alsoRelease.close();
+            }
+          });
+    } catch (RuntimeException e) {
+      closeQuietly(alsoRelease);
+      throw e;
+    }
+  }
+
+  /**
+   * Starts the server and registers the graceful stop for SIGTERM and Ctrl-C (a JVM shutdown hook
+   * that drains, then releases the store).
+   *
+   * @throws Exception when the server cannot start (the port is taken, say); the store is released
+   */
+  public void start() throws Exception {
+    try {
+      server.start();
+    } catch (Exception e) {
+      stop();
+      throw e;
+    }
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  LOG.info("shutdown requested; draining in-flight requests");
+                  stop();
+                  LOG.info("Parley stopped");
+                },
+                "parley-shutdown"));
+    LOG.info("Parley started on {} ({})", server.httpUri(), storeName);
+  }
+
+  /** Blocks until the server has stopped (after SIGTERM, normally). */
+  public void awaitStop() {
+    try {
+      server.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Stops the server (draining), then releases the store's resources. */
+  public void stop() {
+    server.stop();
+    closeQuietly(resources);
+  }
+
+  private static void awaitListening(FargatePostgresComponent component) {
+    try {
+      component.eventBus().awaitListening(Duration.ofSeconds(5));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void closeQuietly(AutoCloseable resources) {
+    try {
+      resources.close();
+    } catch (Exception e) {
+      LOG.warn("releasing the store failed: {}", e.getMessage());
+    }
+  }
+}
