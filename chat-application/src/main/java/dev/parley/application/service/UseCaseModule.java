@@ -10,6 +10,7 @@ import dev.parley.application.port.in.CloseConnectionUseCase;
 import dev.parley.application.port.in.CreateRoomUseCase;
 import dev.parley.application.port.in.DeleteMessageUseCase;
 import dev.parley.application.port.in.EditMessageUseCase;
+import dev.parley.application.port.in.GetConnectionOwnerUseCase;
 import dev.parley.application.port.in.GetMessageUseCase;
 import dev.parley.application.port.in.GetRoomPresenceUseCase;
 import dev.parley.application.port.in.GetRoomUseCase;
@@ -74,6 +75,9 @@ public abstract class UseCaseModule {
 
   @Binds
   abstract EditMessageUseCase editMessage(EditMessageService service);
+
+  @Binds
+  abstract GetConnectionOwnerUseCase getConnectionOwner(GetConnectionOwnerService service);
 
   @Binds
   abstract GetMessageUseCase getMessage(GetMessageService service);
