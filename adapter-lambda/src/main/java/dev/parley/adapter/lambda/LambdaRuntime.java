@@ -5,6 +5,7 @@ import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.StoreHealthPort;
 import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.rest.RestApi;
+import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
 import jakarta.validation.Validator;
 
@@ -19,6 +20,8 @@ public interface LambdaRuntime {
   WebSocketApi webSocketApi();
 
   IdentityResolver identity();
+
+  Handshake handshake();
 
   ManagementApiDeliveryAdapter delivery();
 

@@ -145,4 +145,49 @@ class RestOutcomeTest {
     assertThat(outcome.fault()).hasMessage("resolver bug");
     assertThat(outcome.user()).isNull();
   }
+
+  // The log names of the Fargate runtime, once matched there and now reported by the protocol.
+
+  private String routeOf(String path) {
+    return api.handle(request("GET", path, "alice")).describe(path);
+  }
+
+  private String roomIdOf(String path) {
+    return api.handle(request("GET", path, "alice")).roomId();
+  }
+
+  @Test
+  void aPathIsLoggedAsTheTemplateItMatches() {
+    assertThat(routeOf("/rooms/r-1/messages")).isEqualTo("/rooms/{roomId}/messages");
+    assertThat(routeOf("/rooms/r-1/messages/m-1/"))
+        .isEqualTo("/rooms/{roomId}/messages/{messageId}");
+    assertThat(routeOf("/rooms")).isEqualTo("/rooms");
+    assertThat(routeOf("/me/unread")).isEqualTo("/me/unread");
+  }
+
+  @Test
+  void anEmptySegmentOrAnExtraOneMatchesNoTemplate() {
+    assertThat(routeOf("/rooms//messages")).isEqualTo("/rooms//messages");
+    assertThat(routeOf("/rooms/r-1/messages/m-1/x")).isEqualTo("/rooms/r-1/messages/m-1/x");
+    assertThat(routeOf("/roomsx")).isEqualTo("/roomsx");
+    assertThat(routeOf("/")).isEqualTo("/");
+  }
+
+  @Test
+  void theRoomIdIsTheDecodedVariableOfARoomRoute() {
+    assertThat(roomIdOf("/rooms/r-1/messages")).isEqualTo("r-1");
+    assertThat(roomIdOf("/rooms/r-1/")).isEqualTo("r-1");
+    assertThat(roomIdOf("/rooms/a+b")).isEqualTo("a+b");
+    // Not validly encoded: the request is a 400, and the raw text is not worth a log field.
+    assertThat(roomIdOf("/rooms/%zz")).isNull();
+  }
+
+  @Test
+  void otherPathsHaveNoRoomId() {
+    assertThat(roomIdOf("/rooms")).isNull();
+    assertThat(roomIdOf("/rooms/")).isNull();
+    assertThat(roomIdOf("/rooms//messages")).isNull();
+    assertThat(roomIdOf("/me/unread")).isNull();
+    assertThat(roomIdOf("/rooms/" + "a".repeat(129))).isNull();
+  }
 }
