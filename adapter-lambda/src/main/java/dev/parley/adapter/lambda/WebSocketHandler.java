@@ -4,13 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.parley.application.error.ChatException;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.shared.Identifiers;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.http.Problem;
 import dev.parley.protocol.http.ProblemException;
-import dev.parley.protocol.http.Problems;
 import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
 import java.nio.charset.StandardCharsets;
@@ -104,10 +102,12 @@ public class WebSocketHandler
   }
 
   private APIGatewayV2WebSocketResponse open(ConnectionId connection, Handshake.Accepted accepted) {
-    try {
-      runtime.webSocketApi().open(connection, accepted.user());
-    } catch (ChatException e) {
-      return refused(Problems.of(e));
+    if (runtime.webSocketApi().open(connection, accepted.user())
+        instanceof WebSocketApi.Refused refused) {
+      if (refused.fault() != null) {
+        LOG.error("could not open {}", connection, refused.fault());
+      }
+      return refused(refused.problem());
     }
     LOG.debug("connected {} for {}", connection, accepted.user());
     APIGatewayV2WebSocketResponse response = response(200, null);

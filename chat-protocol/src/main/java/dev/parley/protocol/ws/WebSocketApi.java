@@ -90,17 +90,39 @@ public final class WebSocketApi {
     this.connectionOwner = connectionOwner;
   }
 
-  /** Registers the connection; returns the {@code hello} frame. */
-  public String open(ConnectionId connection, UserId user) {
-    Connected connected =
-        openConnection.openConnection(new OpenConnectionCommand(user, connection.value()));
-    return Json.writeString(
-        new ServerFrames.Hello(
-            "hello",
-            connection.value(),
-            user.value(),
-            ReadMarkerJson.UnreadJson.of(connected.unread())));
+  /**
+   * Registers the connection. Never throws: answers the {@code hello} frame to send, or the problem
+   * refusing the connection, which the runtime closes.
+   */
+  public Opening open(ConnectionId connection, UserId user) {
+    try {
+      Connected connected =
+          openConnection.openConnection(new OpenConnectionCommand(user, connection.value()));
+      return new Opened(
+          Json.writeString(
+              new ServerFrames.Hello(
+                  "hello",
+                  connection.value(),
+                  user.value(),
+                  ReadMarkerJson.UnreadJson.of(connected.unread()))));
+    } catch (ChatException e) {
+      return new Refused(Problems.of(e), null);
+    } catch (RuntimeException e) {
+      return new Refused(Problems.internal(connection.value()), e);
+    }
   }
+
+  /** What {@link #open} answers; never null. */
+  public sealed interface Opening permits Opened, Refused {}
+
+  /** The connection is registered; send {@code hello} (never null) first. */
+  public record Opened(String hello) implements Opening {}
+
+  /**
+   * The connection is not registered: {@code problem} (never null) says why, {@code fault} is the
+   * unexpected exception behind an internal error, for the runtime's log, else null.
+   */
+  public record Refused(Problem problem, Throwable fault) implements Opening {}
 
   /** Forgets the connection; safe to call more than once. */
   public void close(ConnectionId connection) {
