@@ -1,6 +1,6 @@
 package dev.parley.adapter.fargate;
 
-import dev.parley.application.port.out.StoreHealthPort;
+import dev.parley.application.port.in.CheckStoreHealthUseCase;
 import dev.parley.protocol.rest.RestApi;
 import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
@@ -77,7 +77,7 @@ public final class ChatServer {
       WebSocketApi webSocket,
       Handshake handshake,
       JettyWebSocketDeliveryAdapter delivery,
-      StoreHealthPort storeHealth) {
+      CheckStoreHealthUseCase storeHealth) {
     this.config = Objects.requireNonNull(config, "config");
     this.rest = Objects.requireNonNull(rest, "rest");
     this.webSocket = Objects.requireNonNull(webSocket, "webSocket");

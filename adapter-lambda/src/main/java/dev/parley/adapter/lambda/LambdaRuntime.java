@@ -1,8 +1,8 @@
 package dev.parley.adapter.lambda;
 
+import dev.parley.application.port.in.CheckStoreHealthUseCase;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
-import dev.parley.application.port.out.StoreHealthPort;
 import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.rest.RestApi;
 import dev.parley.protocol.ws.Handshake;
@@ -34,5 +34,5 @@ public interface LambdaRuntime {
   /**
    * The store's health check; SnapStart priming calls it to warm the store client's request path.
    */
-  StoreHealthPort storeHealth();
+  CheckStoreHealthUseCase checkStoreHealth();
 }

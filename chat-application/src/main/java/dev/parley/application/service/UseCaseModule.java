@@ -6,6 +6,7 @@ import dev.parley.application.port.in.AddReactionUseCase;
 import dev.parley.application.port.in.ArchiveRoomUseCase;
 import dev.parley.application.port.in.BanMemberUseCase;
 import dev.parley.application.port.in.ChangeRoleUseCase;
+import dev.parley.application.port.in.CheckStoreHealthUseCase;
 import dev.parley.application.port.in.CloseConnectionUseCase;
 import dev.parley.application.port.in.CreateRoomUseCase;
 import dev.parley.application.port.in.DeleteMessageUseCase;
@@ -60,6 +61,9 @@ public abstract class UseCaseModule {
 
   @Binds
   abstract ChangeRoleUseCase changeRole(ChangeRoleService service);
+
+  @Binds
+  abstract CheckStoreHealthUseCase checkStoreHealth(CheckStoreHealthService service);
 
   @Binds
   abstract OpenConnectionUseCase openConnection(OpenConnectionService service);
