@@ -44,8 +44,13 @@ public interface ProtocolTestComponent {
   }
 
   static ProtocolTestComponent create(ChatSettings settings, ClockPort clock) {
+    return create(settings, clock, Tokens.resolver());
+  }
+
+  static ProtocolTestComponent create(
+      ChatSettings settings, ClockPort clock, IdentityResolver identity) {
     return DaggerProtocolTestComponent.factory()
-        .create(settings, clock, new UuidV7IdGeneratorAdapter(), Tokens.resolver());
+        .create(settings, clock, new UuidV7IdGeneratorAdapter(), identity);
   }
 
   RestApi restApi();

@@ -1,8 +1,8 @@
 package dev.parley.adapter.fargate;
 
-import dev.parley.application.port.out.StoreHealthPort;
-import dev.parley.protocol.auth.IdentityResolver;
+import dev.parley.application.port.in.CheckStoreHealthUseCase;
 import dev.parley.protocol.rest.RestApi;
+import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
@@ -62,7 +62,7 @@ public final class ChatServer {
   private final FargateServerConfig config;
   private final RestApi rest;
   private final WebSocketApi webSocket;
-  private final IdentityResolver identity;
+  private final Handshake handshake;
   private final JettyWebSocketDeliveryAdapter delivery;
   private final Readiness readiness;
   private final Object lock = new Object();
@@ -75,13 +75,13 @@ public final class ChatServer {
       FargateServerConfig config,
       RestApi rest,
       WebSocketApi webSocket,
-      IdentityResolver identity,
+      Handshake handshake,
       JettyWebSocketDeliveryAdapter delivery,
-      StoreHealthPort storeHealth) {
+      CheckStoreHealthUseCase storeHealth) {
     this.config = Objects.requireNonNull(config, "config");
     this.rest = Objects.requireNonNull(rest, "rest");
     this.webSocket = Objects.requireNonNull(webSocket, "webSocket");
-    this.identity = Objects.requireNonNull(identity, "identity");
+    this.handshake = Objects.requireNonNull(handshake, "handshake");
     this.delivery = Objects.requireNonNull(delivery, "delivery");
     this.readiness = new Readiness(Objects.requireNonNull(storeHealth, "storeHealth"));
   }
@@ -220,7 +220,7 @@ public final class ChatServer {
    * REST API for everything else.
    */
   private HealthHandler handlers(Server jetty) {
-    WebSocketHandshake handshake = new WebSocketHandshake(webSocket, identity, delivery, readiness);
+    WebSocketHandshake upgrade = new WebSocketHandshake(webSocket, handshake, delivery, readiness);
     WebSocketUpgradeHandler upgrades =
         WebSocketUpgradeHandler.from(
             jetty,
@@ -231,9 +231,9 @@ public final class ChatServer {
               container.setMaxTextMessageSize(WebSocketApi.MAX_FRAME_BYTES);
               container.setMaxBinaryMessageSize(WebSocketApi.MAX_FRAME_BYTES);
               container.setMaxOutgoingFrames(MAX_OUTGOING_FRAMES);
-              container.addMapping(WEBSOCKET_PATH, handshake);
+              container.addMapping(WEBSOCKET_PATH, upgrade);
             });
-    upgrades.setHandler(new RestHandler(rest, identity));
+    upgrades.setHandler(new RestHandler(rest));
     return new HealthHandler(readiness, new GracefulHandler(upgrades));
   }
 

@@ -1,7 +1,5 @@
 package dev.parley.adapter.fargate;
 
-import dev.parley.application.error.ChatException;
-import dev.parley.application.error.StoreUnavailableException;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.ws.WebSocketApi;
@@ -54,26 +52,33 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
     try {
       // Registered before the hello goes out, so the client can rely on events once it has it.
       delivery.register(connection, session, closed);
-      String hello;
-      try {
-        hello = api.open(connection, user);
-      } catch (StoreUnavailableException e) {
-        LOG.warn("could not open connection {}: the store is unavailable", connection);
-        session.close(StatusCode.TRY_AGAIN_LATER, "store unavailable", Callback.NOOP);
-        return;
-      } catch (ChatException e) {
-        LOG.info("connection {} refused: {}", connection, e.getMessage());
-        session.close(StatusCode.POLICY_VIOLATION, "refused", Callback.NOOP);
-        return;
-      } catch (RuntimeException e) {
-        LOG.error("could not open connection {}", connection, e);
-        session.close(StatusCode.SERVER_ERROR, "internal error", Callback.NOOP);
-        return;
+      switch (api.open(connection, user)) {
+        case WebSocketApi.Opened opened -> {
+          LOG.debug("connection {} open", connection);
+          send(opened.hello());
+        }
+        case WebSocketApi.Refused refused -> close(session, refused);
       }
-      LOG.debug("connection {} open", connection);
-      send(hello);
     } finally {
       leaveMdc();
+    }
+  }
+
+  /** Closes a connection the protocol refused to open, with the WebSocket code of its problem. */
+  private void close(Session session, WebSocketApi.Refused refused) {
+    switch (refused.problem().type()) {
+      case STORE_UNAVAILABLE -> {
+        LOG.warn("could not open connection {}: the store is unavailable", connection);
+        session.close(StatusCode.TRY_AGAIN_LATER, "store unavailable", Callback.NOOP);
+      }
+      case INTERNAL -> {
+        LOG.error("could not open connection {}", connection, refused.fault());
+        session.close(StatusCode.SERVER_ERROR, "internal error", Callback.NOOP);
+      }
+      default -> {
+        LOG.info("connection {} refused: {}", connection, refused.problem().detail());
+        session.close(StatusCode.POLICY_VIOLATION, "refused", Callback.NOOP);
+      }
     }
   }
 

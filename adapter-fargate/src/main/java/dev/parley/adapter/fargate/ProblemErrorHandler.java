@@ -3,10 +3,8 @@ package dev.parley.adapter.fargate;
 import dev.parley.protocol.http.ApiResponse;
 import dev.parley.protocol.http.Problem;
 import dev.parley.protocol.http.ProblemType;
-import dev.parley.protocol.json.Json;
-import dev.parley.protocol.json.ProblemJson;
+import dev.parley.protocol.json.ProblemResponse;
 import java.nio.ByteBuffer;
-import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.handler.ErrorHandler;
@@ -33,13 +31,13 @@ final class ProblemErrorHandler extends ErrorHandler {
         request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
     ProblemType type = typeOf(status);
     Problem problem = Problem.of(type, detail(type));
-    byte[] body = Json.write(ProblemJson.of(problem, null));
-    response.setStatus(type.status());
-    response.getHeaders().put(HttpHeader.CONTENT_TYPE, ApiResponse.PROBLEM_JSON);
     if (type.status() == 503) {
-      response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
+      problem = problem.withHeader("Retry-After", RETRY_AFTER_SECONDS);
     }
-    response.write(true, ByteBuffer.wrap(body), callback);
+    ApiResponse answer = ProblemResponse.of(problem, null);
+    response.setStatus(answer.status());
+    answer.headers().forEach(response.getHeaders()::put);
+    response.write(true, ByteBuffer.wrap(answer.body()), callback);
     return true;
   }
 

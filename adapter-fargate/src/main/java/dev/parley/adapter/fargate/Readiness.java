@@ -1,6 +1,8 @@
 package dev.parley.adapter.fargate;
 
-import dev.parley.application.port.out.StoreHealthPort;
+import dev.parley.application.port.in.CheckStoreHealthQuery;
+import dev.parley.application.port.in.CheckStoreHealthUseCase;
+import dev.parley.application.port.in.StoreHealth;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
@@ -14,13 +16,13 @@ import org.slf4j.LoggerFactory;
 final class Readiness {
   private static final Logger LOG = LoggerFactory.getLogger(Readiness.class);
 
-  private final StoreHealthPort store;
+  private final CheckStoreHealthUseCase store;
   private final List<ReadinessCheck> checks = new CopyOnWriteArrayList<>();
   private volatile boolean started;
   private volatile boolean draining;
   private volatile String lastAnswer = "";
 
-  Readiness(StoreHealthPort store) {
+  Readiness(CheckStoreHealthUseCase store) {
     this.store = store;
   }
 
@@ -62,7 +64,7 @@ final class Readiness {
     if (draining) {
       return "draining";
     }
-    if (!holds("the store", store::isAvailable)) {
+    if (!holds("the store", this::storeAvailable)) {
       return "the store is unavailable";
     }
     for (ReadinessCheck check : checks) {
@@ -71,6 +73,10 @@ final class Readiness {
       }
     }
     return "";
+  }
+
+  private boolean storeAvailable() {
+    return store.checkStoreHealth(new CheckStoreHealthQuery()) instanceof StoreHealth.Available;
   }
 
   private static boolean holds(String name, ReadinessCheck check) {

@@ -1,15 +1,13 @@
 package dev.parley.adapter.fargate;
 
-import dev.parley.domain.user.UserId;
-import dev.parley.protocol.auth.Authentication;
-import dev.parley.protocol.auth.BearerTokens;
-import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.http.ApiRequest;
 import dev.parley.protocol.http.ApiResponse;
 import dev.parley.protocol.http.Problem;
 import dev.parley.protocol.http.ProblemType;
 import dev.parley.protocol.http.Problems;
+import dev.parley.protocol.json.ProblemResponse;
 import dev.parley.protocol.rest.RestApi;
+import dev.parley.protocol.rest.RestOutcome;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -37,11 +35,13 @@ import org.slf4j.MDC;
 
 /**
  * Serves the REST API: turns a Jetty request into an {@link ApiRequest}, lets {@link RestApi}
- * answer, and writes the {@link ApiResponse} back, with one access log line per request.
+ * answer, and writes the {@link ApiResponse} back, with one access log line per request named as
+ * the {@link RestOutcome} says.
  *
  * <p>Runs on a virtual thread (the handler is blocking), so reading the body and waiting for the
  * response to be written simply block. Bodies are read up to {@link RestApi#MAX_BODY_BYTES} + 1
- * bytes and no further: a larger one is refused with 413 without being read to its end.
+ * bytes and no further, so that {@link RestApi} refuses a larger one with 413 without it being read
+ * to its end.
  */
 final class RestHandler extends Handler.Abstract {
   private static final Logger LOG = LoggerFactory.getLogger(RestHandler.class);
@@ -53,13 +53,9 @@ final class RestHandler extends Handler.Abstract {
   private static final byte[] EMPTY = new byte[0];
 
   private final RestApi rest;
-  private final IdentityResolver identity;
-  private final RouteTemplates templates;
 
-  RestHandler(RestApi rest, IdentityResolver identity) {
+  RestHandler(RestApi rest) {
     this.rest = rest;
-    this.identity = identity;
-    this.templates = new RouteTemplates(rest.routes());
   }
 
   @Override
@@ -69,38 +65,37 @@ final class RestHandler extends Handler.Abstract {
     String method = request.getMethod();
     String path = request.getHttpURI().getPath(); // raw, and without the query: no tokens in logs
     MDC.put(LogKeys.REQUEST_ID, requestId);
-    String roomId = RouteTemplates.roomId(path);
-    if (roomId != null) {
-      MDC.put(LogKeys.ROOM_ID, roomId);
-    }
     int status = 0;
-    String outcome = "";
+    String name = path;
+    String delivered = "";
     try {
-      ApiResponse answer;
+      RestOutcome outcome;
       try {
-        answer = answer(request, method, path, requestId);
+        outcome = answer(request, method, path, requestId);
       } catch (RuntimeException e) {
         // A bug of this adapter: answer like RestApi would, rather than let Jetty log the URI.
-        answer =
-            withFault(RestApi.problem(Problems.internal(requestId), bare(request, requestId)), e);
+        outcome =
+            RestOutcome.unrouted(ProblemResponse.of(Problems.internal(requestId), requestId), e);
       }
-      status = answer.status();
-      if (answer.fault() != null) {
-        LOG.error(
-            "{} {} failed; request id {}",
-            method,
-            templates.describe(path),
-            requestId,
-            answer.fault());
+      name = outcome.describe(path);
+      if (outcome.roomId() != null) {
+        MDC.put(LogKeys.ROOM_ID, outcome.roomId());
       }
-      outcome = write(response, answer, requestId, callback) ? "" : " (not delivered)";
+      if (outcome.user() != null) {
+        MDC.put(LogKeys.USER_ID, outcome.user().value());
+      }
+      status = outcome.response().status();
+      if (outcome.fault() != null) {
+        LOG.error("{} {} failed; request id {}", method, name, requestId, outcome.fault());
+      }
+      delivered =
+          write(response, outcome.response(), requestId, callback) ? "" : " (not delivered)";
     } finally {
       if (ACCESS.isInfoEnabled()) {
         // Built here rather than from a "{} {}..." pattern: one string instead of an argument
         // array, a boxed status and the formatter's builder, on every request.
         long millis = (System.nanoTime() - start) / 1_000_000;
-        ACCESS.info(
-            method + " " + templates.describe(path) + " " + status + " " + millis + "ms" + outcome);
+        ACCESS.info(method + " " + name + " " + status + " " + millis + "ms" + delivered);
       }
       MDC.remove(LogKeys.REQUEST_ID);
       MDC.remove(LogKeys.ROOM_ID);
@@ -109,23 +104,22 @@ final class RestHandler extends Handler.Abstract {
     return true;
   }
 
-  private ApiResponse answer(Request request, String method, String path, String requestId) {
+  private RestOutcome answer(Request request, String method, String path, String requestId) {
     HttpFields fields = request.getHeaders();
-    Map<String, String> headers = headers(fields);
-    ApiRequest bare = bare(request, requestId);
     // A declared length over the limit is refused before a byte of the body is read.
     long declared = fields.getLongField(HttpHeader.CONTENT_LENGTH);
-    if (declared > RestApi.MAX_BODY_BYTES) {
-      return tooLarge(bare);
+    Optional<Problem> tooLarge = RestApi.oversized(declared);
+    if (tooLarge.isPresent()) {
+      return refused(tooLarge.get(), requestId);
     }
     Map<String, List<String>> query;
     try {
       query = query(request);
     } catch (RuntimeException e) {
       // Jetty reports bad %-escapes or UTF-8 as IllegalArgumentException or BadMessageException.
-      return RestApi.problem(
+      return refused(
           Problem.of(ProblemType.MALFORMED_REQUEST, "the query string is not valid URL encoding"),
-          bare);
+          requestId);
     }
     byte[] body;
     try {
@@ -133,17 +127,15 @@ final class RestHandler extends Handler.Abstract {
     } catch (IOException e) {
       // Malformed chunking or a stalled upload; if the client is gone, nobody reads this.
       LOG.debug("could not read the body of request {}: {}", requestId, e.toString());
-      return RestApi.problem(
-          Problem.of(ProblemType.MALFORMED_REQUEST, "the request body could not be read"), bare);
+      return refused(
+          Problem.of(ProblemType.MALFORMED_REQUEST, "the request body could not be read"),
+          requestId);
     }
-    if (body.length > RestApi.MAX_BODY_BYTES) {
-      return tooLarge(bare);
-    }
-    UserId user = authenticated(headers.get("authorization"));
-    if (user != null) {
-      MDC.put(LogKeys.USER_ID, user.value());
-    }
-    return rest.handle(new ApiRequest(method, path, query, headers, body, user, requestId));
+    return rest.handle(new ApiRequest(method, path, query, headers(fields), body, null, requestId));
+  }
+
+  private static RestOutcome refused(Problem problem, String requestId) {
+    return RestOutcome.unrouted(ProblemResponse.of(problem, requestId), null);
   }
 
   /**
@@ -158,24 +150,6 @@ final class RestHandler extends Handler.Abstract {
     }
     int limit = declared > 0 ? (int) declared : RestApi.MAX_BODY_BYTES + 1;
     return Content.Source.asInputStream(request).readNBytes(limit);
-  }
-
-  /**
-   * The caller, when the token is valid, so that logs carry the user id; otherwise null, and {@link
-   * RestApi} authenticates again and answers with the 401 (or the 500) itself.
-   */
-  private UserId authenticated(String authorization) {
-    Optional<String> token = BearerTokens.fromAuthorizationHeader(authorization);
-    if (token.isEmpty()) {
-      return null;
-    }
-    try {
-      return identity.authenticate(token.get()) instanceof Authentication.Authenticated ok
-          ? ok.userId()
-          : null;
-    } catch (RuntimeException e) {
-      return null; // RestApi meets the same fault and reports it as a logged 500
-    }
   }
 
   /** Writes and waits; true when the response went out. */
@@ -200,30 +174,6 @@ final class RestHandler extends Handler.Abstract {
       callback.failed(e);
       return false;
     }
-  }
-
-  /** The request without query, headers or body: enough to build a problem response. */
-  private static ApiRequest bare(Request request, String requestId) {
-    return new ApiRequest(
-        request.getMethod(),
-        request.getHttpURI().getPath(),
-        Map.of(),
-        Map.of(),
-        null,
-        null,
-        requestId);
-  }
-
-  private static ApiResponse withFault(ApiResponse response, Throwable fault) {
-    return new ApiResponse(response.status(), response.headers(), response.body(), fault);
-  }
-
-  private static ApiResponse tooLarge(ApiRequest request) {
-    return RestApi.problem(
-        Problem.of(
-            ProblemType.PAYLOAD_TOO_LARGE,
-            "the body is larger than " + RestApi.MAX_BODY_BYTES + " bytes"),
-        request);
   }
 
   /** Header values by lower-case name; the first value where a header repeats. */

@@ -1,24 +1,14 @@
 package dev.parley.adapter.fargate;
 
 import dev.parley.domain.presence.ConnectionId;
-import dev.parley.domain.user.UserId;
-import dev.parley.protocol.auth.Authentication;
-import dev.parley.protocol.auth.BearerTokens;
-import dev.parley.protocol.auth.IdentityResolver;
-import dev.parley.protocol.auth.WebSocketCredentials;
-import dev.parley.protocol.http.ApiRequest;
 import dev.parley.protocol.http.ApiResponse;
-import dev.parley.protocol.http.Problem;
-import dev.parley.protocol.http.ProblemType;
-import dev.parley.protocol.http.Problems;
-import dev.parley.protocol.rest.RestApi;
+import dev.parley.protocol.json.ProblemResponse;
+import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.Callback;
@@ -30,35 +20,26 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * Authenticates a WebSocket handshake and creates the {@link ChatSocket} for it, or refuses the
- * upgrade with a plain HTTP answer: 401 with a problem body when the token is missing or invalid,
- * 503 while the server drains.
- *
- * <p>The token is taken from {@code Authorization: Bearer}, else from a {@code parley.token.<jwt>}
- * subprotocol (browsers cannot set headers on a WebSocket), else from the {@code token} query
- * parameter. Whenever the client offered subprotocols, one is echoed (the first that is not a token
- * one), since browsers close a connection whose server picked none.
+ * Hands a WebSocket upgrade to the protocol's {@link Handshake} and creates the {@link ChatSocket}
+ * it accepts, or refuses the upgrade with a plain HTTP answer: the handshake's problem, or 503
+ * while the server drains.
  */
 final class WebSocketHandshake implements WebSocketCreator {
   private static final Logger LOG = LoggerFactory.getLogger(WebSocketHandshake.class);
   private static final Logger ACCESS = LoggerFactory.getLogger(LogKeys.ACCESS_LOGGER);
-  private static final String MISSING =
-      "a bearer token is required: Authorization: Bearer <token>, a Sec-WebSocket-Protocol "
-          + BearerTokens.TOKEN_SUBPROTOCOL_PREFIX
-          + "<token>, or the token query parameter";
 
   private final WebSocketApi api;
-  private final IdentityResolver identity;
+  private final Handshake handshake;
   private final JettyWebSocketDeliveryAdapter delivery;
   private final Readiness readiness;
 
   WebSocketHandshake(
       WebSocketApi api,
-      IdentityResolver identity,
+      Handshake handshake,
       JettyWebSocketDeliveryAdapter delivery,
       Readiness readiness) {
     this.api = api;
-    this.identity = identity;
+    this.handshake = handshake;
     this.delivery = delivery;
     this.readiness = readiness;
   }
@@ -68,99 +49,59 @@ final class WebSocketHandshake implements WebSocketCreator {
       ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
     long start = System.nanoTime();
     String requestId = RequestIds.fromHeader(request.getHeaders().get(RequestIds.HEADER));
-    String path = request.getHttpURI().getPath(); // never the query: it may hold the token
     MDC.put(LogKeys.REQUEST_ID, requestId);
     try {
-      Outcome outcome;
-      try {
-        outcome = decide(request, requestId);
-      } catch (RuntimeException e) {
-        // A resolver fault or a bug: answer 500 here, rather than let Jetty log the URI (and the
-        // token it may carry).
-        LOG.error("WebSocket handshake {} failed", requestId, e);
-        outcome =
-            Outcome.refused(
-                RestApi.problem(Problems.internal(requestId), bare(request, requestId)));
+      if (readiness.draining()) {
+        // New sockets would be closed again right away; let the client go to another node.
+        return refuse(unavailable(), request, response, callback, requestId, start);
       }
-      if (outcome.refusal() != null) {
-        return refuse(outcome.refusal(), request, response, callback, requestId, start);
-      }
-      if (outcome.subprotocol() != null) {
-        response.setAcceptedSubProtocol(outcome.subprotocol());
-      }
-      response.getHeaders().put(RequestIds.HEADER, requestId);
-      ConnectionId connection = ConnectionId.of("c-" + UUID.randomUUID());
-      MDC.put(LogKeys.USER_ID, outcome.user().value());
-      ACCESS.info(
-          "{} {} 101 {}ms connection {}",
-          request.getMethod(),
-          path,
-          (System.nanoTime() - start) / 1_000_000,
-          connection.value());
-      return new ChatSocket(connection, outcome.user(), api, delivery);
+      Handshake.Request credentials =
+          new Handshake.Request(
+              request.getHeaders().get(HttpHeader.AUTHORIZATION),
+              request.getSubProtocols(),
+              firstQueryValues(request),
+              null,
+              requestId);
+      return switch (handshake.accept(credentials)) {
+        case Handshake.Accepted accepted -> open(accepted, request, response, requestId, start);
+        case Handshake.Refused refused -> {
+          if (refused.fault() != null) {
+            LOG.error("WebSocket handshake {} failed", requestId, refused.fault());
+          }
+          yield refuse(
+              ProblemResponse.of(refused.problem(), requestId),
+              request,
+              response,
+              callback,
+              requestId,
+              start);
+        }
+      };
     } finally {
       MDC.remove(LogKeys.REQUEST_ID);
       MDC.remove(LogKeys.USER_ID);
     }
   }
 
-  /** Either a refusal to write, or the user and the subprotocol to accept (null for none). */
-  private record Outcome(ApiResponse refusal, UserId user, String subprotocol) {
-    static Outcome refused(ApiResponse refusal) {
-      return new Outcome(refusal, null, null);
+  private ChatSocket open(
+      Handshake.Accepted accepted,
+      ServerUpgradeRequest request,
+      ServerUpgradeResponse response,
+      String requestId,
+      long start) {
+    if (accepted.subprotocol() != null) {
+      response.setAcceptedSubProtocol(accepted.subprotocol());
     }
-  }
-
-  private Outcome decide(ServerUpgradeRequest request, String requestId) {
-    if (readiness.draining()) {
-      // New sockets would be closed again right away; let the client go to another node.
-      return Outcome.refused(unavailable());
-    }
-    ApiRequest bare = bare(request, requestId);
-    Credentials credentials = credentials(request);
-    if (credentials == null) {
-      return Outcome.refused(unauthenticated(MISSING, bare));
-    }
-    return switch (identity.authenticate(credentials.token())) {
-      case Authentication.Rejected rejected ->
-          Outcome.refused(unauthenticated(rejected.reason(), bare));
-      case Authentication.Unavailable unavailable -> Outcome.refused(unavailable());
-      case Authentication.Authenticated ok ->
-          new Outcome(null, ok.userId(), credentials.subprotocol());
-    };
-  }
-
-  private static ApiRequest bare(ServerUpgradeRequest request, String requestId) {
-    return new ApiRequest(
+    response.getHeaders().put(RequestIds.HEADER, requestId);
+    ConnectionId connection = ConnectionId.of("c-" + UUID.randomUUID());
+    MDC.put(LogKeys.USER_ID, accepted.user().value());
+    ACCESS.info(
+        "{} {} 101 {}ms connection {}",
         request.getMethod(),
-        request.getHttpURI().getPath(),
-        Map.of(),
-        Map.of(),
-        null,
-        null,
-        requestId);
-  }
-
-  /** The token and the subprotocol to echo (null when the client offered none). */
-  private record Credentials(String token, String subprotocol) {}
-
-  private static Credentials credentials(ServerUpgradeRequest request) {
-    List<String> offered = request.getSubProtocols();
-    Optional<WebSocketCredentials> inSubprotocol = BearerTokens.fromOfferedSubprotocols(offered);
-    String echo =
-        inSubprotocol
-            .map(WebSocketCredentials::subprotocolToEcho)
-            .orElseGet(
-                () ->
-                    offered.stream()
-                        .filter(p -> !p.startsWith(BearerTokens.TOKEN_SUBPROTOCOL_PREFIX))
-                        .findFirst()
-                        .orElse(null));
-    Optional<String> token =
-        BearerTokens.fromAuthorizationHeader(request.getHeaders().get(HttpHeader.AUTHORIZATION))
-            .or(() -> inSubprotocol.map(WebSocketCredentials::token))
-            .or(() -> BearerTokens.fromQueryParameters(firstQueryValues(request)));
-    return token.map(t -> new Credentials(t, echo)).orElse(null);
+        request.getHttpURI().getPath(), // never the query: it may hold the token
+        (System.nanoTime() - start) / 1_000_000,
+        connection.value());
+    return new ChatSocket(connection, accepted.user(), api, delivery);
   }
 
   private static Map<String, String> firstQueryValues(ServerUpgradeRequest request) {
@@ -174,19 +115,11 @@ final class WebSocketHandshake implements WebSocketCreator {
     return first;
   }
 
-  private static ApiResponse unauthenticated(String detail, ApiRequest request) {
-    return RestApi.problem(
-        Problem.of(ProblemType.UNAUTHENTICATED, detail)
-            .withHeader("WWW-Authenticate", "Bearer realm=\"parley\""),
-        request);
-  }
-
   private static ApiResponse unavailable() {
     return new ApiResponse(
         503,
         Map.of("Content-Type", ApiResponse.JSON, "Retry-After", HealthHandler.RETRY_AFTER_SECONDS),
-        "{\"status\":\"unavailable\"}".getBytes(StandardCharsets.UTF_8),
-        null);
+        "{\"status\":\"unavailable\"}".getBytes(StandardCharsets.UTF_8));
   }
 
   /** Writes the refusal; returning null tells Jetty not to upgrade. */

@@ -4,8 +4,10 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayCustomAuthorizerEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
-import dev.parley.protocol.auth.Authentication;
+import dev.parley.protocol.auth.Authenticator;
 import dev.parley.protocol.auth.IdentityResolver;
+import dev.parley.protocol.http.ProblemType;
+import dev.parley.protocol.ws.Handshake;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -13,13 +15,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Lambda REQUEST authorizer for a WebSocket API's {@code $connect} route (the only route a
- * WebSocket API authorizes). It verifies the token of the handshake ({@code Authorization}, a
- * {@code parley.token.<jwt>} subprotocol in {@code Sec-WebSocket-Protocol}, or the {@code token}
- * query parameter) and answers with an IAM policy: {@code Allow execute-api:Invoke} on the {@code
- * methodArn} with {@code principalId} and {@code context.userId} set to the user, or {@code Deny}
- * (API Gateway then refuses the connection with 403). Configure the identity sources as {@code
- * route.request.querystring.token} or {@code route.request.header.Sec-WebSocket-Protocol}; the
- * {@code $connect} integration echoes the subprotocol. Never throws.
+ * WebSocket API authorizes). The protocol's {@link Handshake} verifies the token of the handshake
+ * ({@code Authorization}, a {@code parley.token.<jwt>} subprotocol in {@code
+ * Sec-WebSocket-Protocol}, or the {@code token} query parameter); this handler answers with an IAM
+ * policy: {@code Allow execute-api:Invoke} on the {@code methodArn} with {@code principalId} and
+ * {@code context.userId} set to the user, or {@code Deny} (API Gateway then refuses the connection
+ * with 403). Configure the identity sources as {@code route.request.querystring.token} or {@code
+ * route.request.header.Sec-WebSocket-Protocol}; the {@code $connect} integration echoes the
+ * subprotocol. Never throws.
  */
 public class ConnectAuthorizerHandler
     implements RequestHandler<APIGatewayCustomAuthorizerEvent, IamPolicyResponse> {
@@ -28,35 +31,32 @@ public class ConnectAuthorizerHandler
   /** The principal of a denied request; never a user id. */
   static final String ANONYMOUS = "anonymous";
 
-  private final IdentityResolver identity;
+  private final Handshake handshake;
 
   public ConnectAuthorizerHandler(IdentityResolver identity) {
-    this.identity = identity;
+    this.handshake = new Handshake(new Authenticator(identity));
   }
 
   @Override
   public IamPolicyResponse handleRequest(APIGatewayCustomAuthorizerEvent event, Context context) {
     String methodArn = event == null || event.getMethodArn() == null ? "*" : event.getMethodArn();
-    HandshakeCredentials credentials =
-        event == null
-            ? new HandshakeCredentials(null, null)
-            : HandshakeCredentials.of(event.getHeaders(), event.getQueryStringParameters());
-    if (credentials.token() == null) {
-      return deny(methodArn, "missing token");
-    }
-    try {
-      return switch (identity.authenticate(credentials.token())) {
-        case Authentication.Authenticated ok -> allow(methodArn, ok.userId().value());
-        case Authentication.Rejected rejected -> deny(methodArn, rejected.reason());
-        case Authentication.Unavailable unavailable -> {
-          LOG.warn("cannot verify a $connect token: {}", unavailable.reason());
-          yield deny(methodArn, unavailable.reason());
+    Handshake.Request request =
+        HttpEvents.handshake(
+            event == null ? null : event.getHeaders(),
+            event == null ? null : event.getQueryStringParameters(),
+            null,
+            HttpEvents.requestId(null, context));
+    return switch (handshake.accept(request)) {
+      case Handshake.Accepted ok -> allow(methodArn, ok.user().value());
+      case Handshake.Refused refused -> {
+        if (refused.fault() != null) {
+          LOG.error("the authorizer failed", refused.fault());
+        } else if (refused.problem().type() == ProblemType.AUTHENTICATION_UNAVAILABLE) {
+          LOG.warn("cannot verify a $connect token: {}", refused.problem().detail());
         }
-      };
-    } catch (RuntimeException e) {
-      LOG.error("the authorizer failed", e);
-      return deny(methodArn, "internal error");
-    }
+        yield deny(methodArn, refused.problem().detail());
+      }
+    };
   }
 
   private static IamPolicyResponse allow(String methodArn, String userId) {

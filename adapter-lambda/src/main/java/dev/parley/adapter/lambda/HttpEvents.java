@@ -9,7 +9,10 @@ import dev.parley.protocol.http.Problem;
 import dev.parley.protocol.http.ProblemException;
 import dev.parley.protocol.http.ProblemType;
 import dev.parley.protocol.http.Problems;
+import dev.parley.protocol.json.ProblemResponse;
 import dev.parley.protocol.rest.RestApi;
+import dev.parley.protocol.rest.RestOutcome;
+import dev.parley.protocol.ws.Handshake;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -28,6 +31,7 @@ final class HttpEvents {
   private static final Logger LOG = LoggerFactory.getLogger(HttpEvents.class);
 
   static final String REQUEST_ID_HEADER = "X-Request-Id";
+  static final String SEC_WEBSOCKET_PROTOCOL = "Sec-WebSocket-Protocol";
 
   private HttpEvents() {}
 
@@ -36,25 +40,49 @@ final class HttpEvents {
    * REST API. Never throws: a bad event is a 4xx problem, an unexpected fault a logged 500.
    */
   static ApiResponse handle(RestApi api, Supplier<ApiRequest> mapping, String requestId) {
-    ApiResponse response;
+    RestOutcome outcome;
     try {
-      response = api.handle(mapping.get());
+      outcome = api.handle(mapping.get());
     } catch (ProblemException e) {
-      response = RestApi.problem(e.problem(), bare(requestId));
+      outcome = RestOutcome.unrouted(ProblemResponse.of(e.problem(), requestId), null);
     } catch (RuntimeException e) {
-      ApiResponse internal = RestApi.problem(Problems.internal(requestId), bare(requestId));
-      response = new ApiResponse(internal.status(), internal.headers(), internal.body(), e);
+      // A bug of the event mapping; RestApi itself never throws.
+      outcome =
+          RestOutcome.unrouted(ProblemResponse.of(Problems.internal(requestId), requestId), e);
     }
-    if (response.fault() != null) {
-      LOG.error("request {} failed", requestId, response.fault());
+    if (outcome.fault() != null) {
+      LOG.error("request {} failed", requestId, outcome.fault());
     }
     // As the Fargate runtime does: the id to quote when reporting a problem.
-    return response.withHeader(REQUEST_ID_HEADER, requestId);
+    return outcome.response().withHeader(REQUEST_ID_HEADER, requestId);
   }
 
-  /** A stand-in request for answering an event that could not be mapped. */
-  static ApiRequest bare(String requestId) {
-    return new ApiRequest("GET", "/", null, null, null, null, requestId);
+  /** The handshake of a WebSocket event's headers and query, as the protocol decides it. */
+  static Handshake.Request handshake(
+      Map<String, String> headers,
+      Map<String, String> query,
+      UserId authorizedUser,
+      String requestId) {
+    String offered = header(headers, SEC_WEBSOCKET_PROTOCOL);
+    return new Handshake.Request(
+        header(headers, "Authorization"),
+        offered == null ? null : List.of(offered),
+        query,
+        authorizedUser,
+        requestId);
+  }
+
+  /** A header by name in any case; API Gateway keeps the client's spelling in WebSocket events. */
+  static String header(Map<String, String> headers, String name) {
+    if (headers == null) {
+      return null;
+    }
+    for (Map.Entry<String, String> header : headers.entrySet()) {
+      if (header.getKey() != null && header.getKey().equalsIgnoreCase(name)) {
+        return header.getValue();
+      }
+    }
+    return null;
   }
 
   static String requestId(String fromEvent, Context context) {

@@ -1,10 +1,11 @@
 package dev.parley.adapter.lambda;
 
+import dev.parley.application.port.in.CheckStoreHealthUseCase;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
-import dev.parley.application.port.out.StoreHealthPort;
 import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.rest.RestApi;
+import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
 import jakarta.validation.Validator;
 
@@ -20,6 +21,8 @@ public interface LambdaRuntime {
 
   IdentityResolver identity();
 
+  Handshake handshake();
+
   ManagementApiDeliveryAdapter delivery();
 
   ConnectionRegistryPort connections();
@@ -31,5 +34,5 @@ public interface LambdaRuntime {
   /**
    * The store's health check; SnapStart priming calls it to warm the store client's request path.
    */
-  StoreHealthPort storeHealth();
+  CheckStoreHealthUseCase checkStoreHealth();
 }

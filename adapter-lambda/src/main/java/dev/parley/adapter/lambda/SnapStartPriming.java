@@ -1,8 +1,10 @@
 package dev.parley.adapter.lambda;
 
+import dev.parley.application.port.in.CheckStoreHealthQuery;
 import dev.parley.application.port.in.CreateRoomCommand;
 import dev.parley.application.port.in.OpenConnectionCommand;
 import dev.parley.application.port.in.PostMessageCommand;
+import dev.parley.application.port.in.StoreHealth;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.room.RoomType;
 import dev.parley.domain.user.UserId;
@@ -255,7 +257,8 @@ public final class SnapStartPriming implements Resource {
   }
 
   private void warmStore() {
-    if (!runtime.storeHealth().isAvailable()) {
+    if (runtime.checkStoreHealth().checkStoreHealth(new CheckStoreHealthQuery())
+        instanceof StoreHealth.Unavailable) {
       LOG.warn("the store did not answer while priming; its client warms on the first request");
     }
   }

@@ -4,19 +4,12 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
-import dev.parley.application.error.ChatException;
-import dev.parley.domain.presence.Connection;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.shared.Identifiers;
 import dev.parley.domain.user.UserId;
-import dev.parley.protocol.auth.Authentication;
 import dev.parley.protocol.http.Problem;
 import dev.parley.protocol.http.ProblemException;
-import dev.parley.protocol.http.ProblemType;
-import dev.parley.protocol.http.Problems;
-import dev.parley.protocol.json.Json;
-import dev.parley.protocol.json.ProblemJson;
-import dev.parley.protocol.ws.ServerFrames;
+import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -30,11 +23,11 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>{@code $connect} registers the connection ({@link WebSocketApi#open}) for the user the
  *       {@code $connect} authorizer allowed ({@code userId}, else {@code principalId}, in {@code
- *       requestContext.authorizer}); without an authorizer the handshake's token is verified here
- *       (401 without a valid one). It answers 200 and echoes the subprotocol the client offered. It
- *       never posts: API Gateway refuses posts to a connection until {@code $connect} has returned
- *       (410), so the {@code hello} frame of the Fargate runtime is not sent on Lambda; clients
- *       read their unread counts over REST.
+ *       requestContext.authorizer}); without an authorizer the protocol's {@link Handshake}
+ *       verifies the handshake's token (401 without a valid one). It answers 200 and echoes the
+ *       subprotocol the client offered. It never posts: API Gateway refuses posts to a connection
+ *       until {@code $connect} has returned (410), so the {@code hello} frame of the Fargate
+ *       runtime is not sent on Lambda; clients read their unread counts over REST.
  *   <li>{@code $disconnect} forgets the connection ({@link WebSocketApi#close}); best effort, the
  *       registry's TTL and the 410 clean-up of delivery catch missed ones.
  *   <li>Every other route ({@code $default} and the action routes) hands the body to {@link
@@ -45,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * </ul>
  *
  * <p>The user of a message is the authorizer's (API Gateway passes the {@code $connect}
- * authorizer's context with every message), else the registered connection's. Never throws.
+ * authorizer's context with every message), else the registered connection's, which {@link
+ * WebSocketApi#receive(ConnectionId, String)} looks up. Never throws.
  */
 public class WebSocketHandler
     implements RequestHandler<APIGatewayV2WebSocketEvent, APIGatewayV2WebSocketResponse> {
@@ -73,7 +67,9 @@ public class WebSocketHandler
     runtime.delivery().useEndpointOf(requestContext.getDomainName(), requestContext.getStage());
     try {
       return switch (requestContext.getRouteKey()) {
-        case CONNECT -> connect(event, connection);
+        case CONNECT ->
+            connect(
+                event, connection, HttpEvents.requestId(requestContext.getRequestId(), context));
         case DISCONNECT -> disconnect(connection);
         default -> message(event, connection);
       };
@@ -84,42 +80,45 @@ public class WebSocketHandler
   }
 
   private APIGatewayV2WebSocketResponse connect(
-      APIGatewayV2WebSocketEvent event, ConnectionId connection) {
-    HandshakeCredentials credentials =
-        HandshakeCredentials.of(event.getHeaders(), event.getQueryStringParameters());
-    UserId user;
+      APIGatewayV2WebSocketEvent event, ConnectionId connection, String requestId) {
+    UserId authorized;
     try {
-      user = authorizedUser(event);
-      if (user == null) {
-        user = verify(credentials.token());
-      }
-      runtime.webSocketApi().open(connection, user);
+      authorized = authorizedUser(event);
     } catch (ProblemException e) {
-      return response(e.problem().type().status(), e.problem().detail());
-    } catch (ChatException e) {
-      Problem problem = Problems.of(e);
-      return response(problem.type().status(), problem.detail());
+      return refused(e.problem());
     }
-    LOG.debug("connected {} for {}", connection, user);
+    Handshake.Request request =
+        HttpEvents.handshake(
+            event.getHeaders(), event.getQueryStringParameters(), authorized, requestId);
+    return switch (runtime.handshake().accept(request)) {
+      case Handshake.Refused refused -> {
+        if (refused.fault() != null) {
+          LOG.error("the $connect handshake of {} failed", connection, refused.fault());
+        }
+        yield refused(refused.problem());
+      }
+      case Handshake.Accepted accepted -> open(connection, accepted);
+    };
+  }
+
+  private APIGatewayV2WebSocketResponse open(ConnectionId connection, Handshake.Accepted accepted) {
+    if (runtime.webSocketApi().open(connection, accepted.user())
+        instanceof WebSocketApi.Refused refused) {
+      if (refused.fault() != null) {
+        LOG.error("could not open {}", connection, refused.fault());
+      }
+      return refused(refused.problem());
+    }
+    LOG.debug("connected {} for {}", connection, accepted.user());
     APIGatewayV2WebSocketResponse response = response(200, null);
-    if (credentials.subprotocol() != null) {
-      response.setHeaders(
-          Map.of(HandshakeCredentials.SEC_WEBSOCKET_PROTOCOL, credentials.subprotocol()));
+    if (accepted.subprotocol() != null) {
+      response.setHeaders(Map.of(HttpEvents.SEC_WEBSOCKET_PROTOCOL, accepted.subprotocol()));
     }
     return response;
   }
 
-  private UserId verify(String token) {
-    if (token == null) {
-      throw ProblemException.of(ProblemType.UNAUTHENTICATED, "a token is required");
-    }
-    return switch (runtime.identity().authenticate(token)) {
-      case Authentication.Authenticated ok -> ok.userId();
-      case Authentication.Rejected rejected ->
-          throw ProblemException.of(ProblemType.UNAUTHENTICATED, rejected.reason());
-      case Authentication.Unavailable unavailable ->
-          throw ProblemException.of(ProblemType.AUTHENTICATION_UNAVAILABLE, unavailable.reason());
-    };
+  private static APIGatewayV2WebSocketResponse refused(Problem problem) {
+    return response(problem.type().status(), problem.detail());
   }
 
   private APIGatewayV2WebSocketResponse disconnect(ConnectionId connection) {
@@ -140,39 +139,18 @@ public class WebSocketHandler
     } catch (ProblemException e) {
       user = null;
     }
-    if (user == null) {
-      user =
-          runtime
-              .connections()
-              .find(connection, runtime.clock().now())
-              .map(Connection::userId)
-              .orElse(null);
+    String body =
+        event.isIsBase64Encoded()
+            ? decodeBase64(event.getBody())
+            : event.getBody() == null ? "" : event.getBody();
+    WebSocketApi.Reply reply =
+        user == null
+            ? runtime.webSocketApi().receive(connection, body)
+            : runtime.webSocketApi().receive(connection, user, body);
+    if (reply.fault() != null) {
+      LOG.error("a frame from {} failed", connection, reply.fault());
     }
-    String frame;
-    if (user == null) {
-      frame =
-          Json.writeString(
-              new ServerFrames.Error(
-                  "error",
-                  null,
-                  null,
-                  ProblemJson.of(
-                      Problem.of(
-                          ProblemType.UNAUTHENTICATED,
-                          "this connection is not registered; reconnect"),
-                      null)));
-    } else {
-      String body =
-          event.isIsBase64Encoded()
-              ? decodeBase64(event.getBody())
-              : event.getBody() == null ? "" : event.getBody();
-      WebSocketApi.Reply reply = runtime.webSocketApi().receive(connection, user, body);
-      if (reply.fault() != null) {
-        LOG.error("a frame from {} failed", connection, reply.fault());
-      }
-      frame = reply.frame();
-    }
-    runtime.delivery().send(connection, frame);
+    runtime.delivery().send(connection, reply.frame());
     return response(200, null);
   }
 

@@ -63,6 +63,7 @@ class SnapStartPrimingTest {
                           null,
                           null,
                           "after-warm-up"))
+                  .response()
                   .status())
           .isEqualTo(200);
     }

@@ -6,10 +6,12 @@ import dev.parley.application.port.in.AddReactionUseCase;
 import dev.parley.application.port.in.ArchiveRoomUseCase;
 import dev.parley.application.port.in.BanMemberUseCase;
 import dev.parley.application.port.in.ChangeRoleUseCase;
+import dev.parley.application.port.in.CheckStoreHealthUseCase;
 import dev.parley.application.port.in.CloseConnectionUseCase;
 import dev.parley.application.port.in.CreateRoomUseCase;
 import dev.parley.application.port.in.DeleteMessageUseCase;
 import dev.parley.application.port.in.EditMessageUseCase;
+import dev.parley.application.port.in.GetConnectionOwnerUseCase;
 import dev.parley.application.port.in.GetMessageUseCase;
 import dev.parley.application.port.in.GetRoomPresenceUseCase;
 import dev.parley.application.port.in.GetRoomUseCase;
@@ -61,6 +63,9 @@ public abstract class UseCaseModule {
   abstract ChangeRoleUseCase changeRole(ChangeRoleService service);
 
   @Binds
+  abstract CheckStoreHealthUseCase checkStoreHealth(CheckStoreHealthService service);
+
+  @Binds
   abstract OpenConnectionUseCase openConnection(OpenConnectionService service);
 
   @Binds
@@ -74,6 +79,9 @@ public abstract class UseCaseModule {
 
   @Binds
   abstract EditMessageUseCase editMessage(EditMessageService service);
+
+  @Binds
+  abstract GetConnectionOwnerUseCase getConnectionOwner(GetConnectionOwnerService service);
 
   @Binds
   abstract GetMessageUseCase getMessage(GetMessageService service);

@@ -9,9 +9,8 @@ import java.util.Map;
  *
  * @param headers response headers, including Content-Type when there is a body
  * @param body never null; empty for 204
- * @param fault an unexpected exception behind a 500, for the runtime to log; null otherwise
  */
-public record ApiResponse(int status, Map<String, String> headers, byte[] body, Throwable fault) {
+public record ApiResponse(int status, Map<String, String> headers, byte[] body) {
   public static final String JSON = "application/json; charset=utf-8";
   public static final String PROBLEM_JSON = "application/problem+json; charset=utf-8";
 
@@ -21,17 +20,17 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body, 
   }
 
   public static ApiResponse json(int status, byte[] body) {
-    return new ApiResponse(status, Map.of("Content-Type", JSON), body, null);
+    return new ApiResponse(status, Map.of("Content-Type", JSON), body);
   }
 
   public static ApiResponse noContent() {
-    return new ApiResponse(204, Map.of(), new byte[0], null);
+    return new ApiResponse(204, Map.of(), new byte[0]);
   }
 
   public ApiResponse withHeader(String name, String value) {
     Map<String, String> copy = new LinkedHashMap<>(headers);
     copy.put(name, value);
-    return new ApiResponse(status, copy, body, fault);
+    return new ApiResponse(status, copy, body);
   }
 
   public String bodyAsString() {

@@ -39,19 +39,29 @@ public record PathTemplate(String template, List<String> segments) {
 
   /** The variables of {@code rawSegments} if they fit this template, else null. */
   Map<String, String> match(List<String> rawSegments) {
-    if (rawSegments.size() != segments.size()) {
-      return null;
-    }
     // Fit first, decode after: every request is tried against most routes, and most of those share
     // a prefix such as /rooms/{roomId} with it, so building the variables on the way in made a map
     // per route tried.
+    return fits(rawSegments) ? variables(rawSegments) : null;
+  }
+
+  /** Whether {@code rawSegments} fit: as many, each literal equal, each variable non-empty. */
+  boolean fits(List<String> rawSegments) {
+    if (rawSegments.size() != segments.size()) {
+      return false;
+    }
     for (int i = 0; i < segments.size(); i++) {
       String expected = segments.get(i);
       String actual = rawSegments.get(i);
       if (isVariable(expected) ? actual.isEmpty() : !expected.equals(actual)) {
-        return null;
+        return false;
       }
     }
+    return true;
+  }
+
+  /** The decoded variables of segments that {@link #fits fit}. */
+  Map<String, String> variables(List<String> rawSegments) {
     Map<String, String> variables = null;
     for (int i = 0; i < segments.size(); i++) {
       String expected = segments.get(i);
@@ -63,6 +73,22 @@ public record PathTemplate(String template, List<String> segments) {
       }
     }
     return variables == null ? Map.of() : variables;
+  }
+
+  /**
+   * The decoded variable {@code name} of segments that {@link #fits fit}, or null when the template
+   * has none or it is not validly encoded.
+   */
+  String variable(List<String> rawSegments, String name) {
+    int index = segments.indexOf("{" + name + "}");
+    if (index < 0) {
+      return null;
+    }
+    try {
+      return decode(rawSegments.get(index));
+    } catch (ProblemException malformed) {
+      return null;
+    }
   }
 
   static List<String> split(String rawPath) {

@@ -15,10 +15,7 @@ final class Responses {
   static ApiResponse created(Object body, String location) {
     // Both headers at once: withHeader copies the map twice, and every post answers with this.
     return new ApiResponse(
-        201,
-        Map.of("Content-Type", ApiResponse.JSON, "Location", location),
-        Json.write(body),
-        null);
+        201, Map.of("Content-Type", ApiResponse.JSON, "Location", location), Json.write(body));
   }
 
   static ApiResponse noContent() {

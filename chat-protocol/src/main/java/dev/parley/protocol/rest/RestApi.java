@@ -2,17 +2,15 @@ package dev.parley.protocol.rest;
 
 import dev.parley.application.error.ChatException;
 import dev.parley.domain.user.UserId;
-import dev.parley.protocol.auth.Authentication;
+import dev.parley.protocol.auth.Authenticator;
 import dev.parley.protocol.auth.BearerTokens;
-import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.http.ApiRequest;
 import dev.parley.protocol.http.ApiResponse;
 import dev.parley.protocol.http.Problem;
 import dev.parley.protocol.http.ProblemException;
 import dev.parley.protocol.http.ProblemType;
 import dev.parley.protocol.http.Problems;
-import dev.parley.protocol.json.Json;
-import dev.parley.protocol.json.ProblemJson;
+import dev.parley.protocol.json.ProblemResponse;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
@@ -23,16 +21,19 @@ import java.util.TreeSet;
 
 /**
  * The REST API in one call: size check, authentication, routing, and error mapping. Every runtime
- * hands it an {@link ApiRequest} and writes out the {@link ApiResponse}; a client mistake is always
- * a 4xx problem, and an unexpected fault a bare 500 with the fault attached for the runtime's log.
+ * hands it an {@link ApiRequest} and writes out the response of the {@link RestOutcome}, which also
+ * names the route, the user and any fault for the runtime's logs; a client mistake is always a 4xx
+ * problem, and an unexpected fault a bare 500.
  */
 @Singleton
 public final class RestApi {
   /** Larger bodies are refused with 413 (the runtimes stop reading past this too). */
   public static final int MAX_BODY_BYTES = 1_048_576;
 
+  private static final String ROOM_ID = "roomId";
+
   private final List<Route> routes;
-  private final IdentityResolver identity;
+  private final Authenticator authenticator;
 
   @Inject
   public RestApi(
@@ -40,14 +41,14 @@ public final class RestApi {
       MemberRoutes members,
       MessageRoutes messages,
       ReadAndPresenceRoutes readAndPresence,
-      IdentityResolver identity) {
+      Authenticator authenticator) {
     List<Route> all = new ArrayList<>();
     all.addAll(rooms.routes());
     all.addAll(members.routes());
     all.addAll(messages.routes());
     all.addAll(readAndPresence.routes());
     this.routes = List.copyOf(all);
-    this.identity = identity;
+    this.authenticator = authenticator;
   }
 
   /** The route table, for documentation checks and runtimes that route themselves. */
@@ -55,80 +56,98 @@ public final class RestApi {
     return routes;
   }
 
-  public ApiResponse handle(ApiRequest request) {
-    try {
-      if (request.body().length > MAX_BODY_BYTES) {
-        throw ProblemException.of(
-            ProblemType.PAYLOAD_TOO_LARGE, "the body is larger than " + MAX_BODY_BYTES + " bytes");
+  /**
+   * Answers the request. Never throws: a client mistake is a 4xx problem, an unexpected fault a 500
+   * problem with the fault in {@link RestOutcome#fault()}.
+   */
+  public RestOutcome handle(ApiRequest request) {
+    List<String> segments = PathTemplate.split(request.path());
+    Route named = null; // the first route with this path, whatever the method: the log's name
+    Route target = null;
+    TreeSet<String> allowed = null; // only a 405 needs it
+    for (Route route : routes) {
+      if (!route.path().fits(segments)) {
+        continue;
       }
-      UserId user = authenticate(request);
-      List<String> segments = PathTemplate.split(request.path());
-      TreeSet<String> allowed = null; // only a 405 needs it
-      for (Route route : routes) {
-        Map<String, String> variables = route.path().match(segments);
-        if (variables == null) {
-          continue;
-        }
-        if (route.method().equals(request.method())) {
-          return route.handler().handle(new Call(request, user, variables));
-        }
-        if (allowed == null) {
-          allowed = new TreeSet<>();
-        }
-        allowed.add(route.method());
+      if (named == null) {
+        named = route;
       }
-      if (allowed != null) {
-        return problem(
-            Problem.of(ProblemType.METHOD_NOT_ALLOWED, request.method() + " is not allowed here")
-                .withHeader("Allow", String.join(", ", allowed)),
-            request);
+      if (route.method().equals(request.method())) {
+        target = route;
+        break;
       }
-      throw ProblemException.of(ProblemType.NOT_FOUND, "no resource at " + request.path());
-    } catch (ProblemException e) {
-      return problem(e.problem(), request);
-    } catch (ChatException e) {
-      return problem(Problems.of(e), request);
-    } catch (RuntimeException e) {
-      ApiResponse response = problem(Problems.internal(request.requestId()), request);
-      return new ApiResponse(response.status(), response.headers(), response.body(), e);
+      if (allowed == null) {
+        allowed = new TreeSet<>();
+      }
+      allowed.add(route.method());
     }
+    String template = named == null ? null : named.path().template();
+    String roomId = named == null ? null : loggableRoomId(named.path().variable(segments, ROOM_ID));
+    UserId user = request.authenticatedUser();
+    ApiResponse response;
+    Throwable fault = null;
+    try {
+      Optional<Problem> tooLarge = oversized(request.body().length);
+      if (tooLarge.isPresent()) {
+        throw new ProblemException(tooLarge.get());
+      }
+      user = authenticate(request);
+      // A malformed escape is a 400 whichever method the path was sent with.
+      Map<String, String> variables = named == null ? null : named.path().variables(segments);
+      if (target != null) {
+        if (target != named) {
+          variables = target.path().variables(segments);
+        }
+        response = target.handler().handle(new Call(request, user, variables));
+      } else if (allowed != null) {
+        response =
+            problem(
+                Problem.of(
+                        ProblemType.METHOD_NOT_ALLOWED, request.method() + " is not allowed here")
+                    .withHeader("Allow", String.join(", ", allowed)),
+                request);
+      } else {
+        throw ProblemException.of(ProblemType.NOT_FOUND, "no resource at " + request.path());
+      }
+    } catch (ProblemException e) {
+      response = problem(e.problem(), request);
+    } catch (ChatException e) {
+      response = problem(Problems.of(e), request);
+    } catch (RuntimeException e) {
+      response = problem(Problems.internal(request.requestId()), request);
+      fault = e;
+    }
+    return new RestOutcome(response, template, roomId, user, fault);
   }
 
-  /** The problem as an {@code application/problem+json} response with its headers. */
-  public static ApiResponse problem(Problem problem, ApiRequest request) {
-    ApiResponse response =
-        new ApiResponse(
-            problem.type().status(),
-            Map.of("Content-Type", ApiResponse.PROBLEM_JSON),
-            Json.write(ProblemJson.of(problem, request.requestId())),
-            null);
-    for (Map.Entry<String, String> header : problem.headers().entrySet()) {
-      response = response.withHeader(header.getKey(), header.getValue());
-    }
-    return response;
+  /**
+   * The 413 for a body of {@code bytes}, or empty when it is within the limit. {@link #handle}
+   * applies it; a runtime that learns the length before reading the body may ask first.
+   */
+  public static Optional<Problem> oversized(long bytes) {
+    return bytes > MAX_BODY_BYTES
+        ? Optional.of(
+            Problem.of(
+                ProblemType.PAYLOAD_TOO_LARGE,
+                "the body is larger than " + MAX_BODY_BYTES + " bytes"))
+        : Optional.empty();
+  }
+
+  private static ApiResponse problem(Problem problem, ApiRequest request) {
+    return ProblemResponse.of(problem, request.requestId());
+  }
+
+  /** Longer ones are no room id and not worth a log field. */
+  private static String loggableRoomId(String roomId) {
+    return roomId == null || roomId.isEmpty() || roomId.length() > 128 ? null : roomId;
   }
 
   private UserId authenticate(ApiRequest request) {
     if (request.authenticatedUser() != null) {
       return request.authenticatedUser();
     }
-    Optional<String> token = BearerTokens.fromAuthorizationHeader(request.header("authorization"));
-    if (token.isEmpty()) {
-      throw unauthenticated("a bearer token is required (Authorization: Bearer <token>)");
-    }
-    return switch (identity.authenticate(token.get())) {
-      case Authentication.Authenticated ok -> ok.userId();
-      case Authentication.Rejected rejected -> throw unauthenticated(rejected.reason());
-      case Authentication.Unavailable unavailable ->
-          throw new ProblemException(
-              Problem.of(ProblemType.AUTHENTICATION_UNAVAILABLE, unavailable.reason())
-                  .withHeader("Retry-After", "5"));
-    };
-  }
-
-  private static ProblemException unauthenticated(String detail) {
-    return new ProblemException(
-        Problem.of(ProblemType.UNAUTHENTICATED, detail)
-            .withHeader("WWW-Authenticate", "Bearer realm=\"parley\""));
+    return authenticator.userOf(
+        BearerTokens.fromAuthorizationHeader(request.header("authorization")),
+        "a bearer token is required (Authorization: Bearer <token>)");
   }
 }

@@ -6,6 +6,8 @@ import dev.parley.application.error.InvalidInputException;
 import dev.parley.application.port.in.CloseConnectionCommand;
 import dev.parley.application.port.in.CloseConnectionUseCase;
 import dev.parley.application.port.in.Connected;
+import dev.parley.application.port.in.GetConnectionOwnerQuery;
+import dev.parley.application.port.in.GetConnectionOwnerUseCase;
 import dev.parley.application.port.in.MarkReadCommand;
 import dev.parley.application.port.in.MarkReadUseCase;
 import dev.parley.application.port.in.OpenConnectionCommand;
@@ -27,6 +29,7 @@ import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.http.Problem;
 import dev.parley.protocol.http.ProblemException;
+import dev.parley.protocol.http.ProblemType;
 import dev.parley.protocol.http.Problems;
 import dev.parley.protocol.json.HistoryJson;
 import dev.parley.protocol.json.Json;
@@ -63,6 +66,7 @@ public final class WebSocketApi {
   private final PostMessageUseCase postMessage;
   private final SendTypingUseCase sendTyping;
   private final MarkReadUseCase markRead;
+  private final GetConnectionOwnerUseCase connectionOwner;
 
   @Inject
   public WebSocketApi(
@@ -73,7 +77,8 @@ public final class WebSocketApi {
       UnsubscribeFromRoomsUseCase unsubscribe,
       PostMessageUseCase postMessage,
       SendTypingUseCase sendTyping,
-      MarkReadUseCase markRead) {
+      MarkReadUseCase markRead,
+      GetConnectionOwnerUseCase connectionOwner) {
     this.openConnection = openConnection;
     this.closeConnection = closeConnection;
     this.recordHeartbeat = recordHeartbeat;
@@ -82,19 +87,42 @@ public final class WebSocketApi {
     this.postMessage = postMessage;
     this.sendTyping = sendTyping;
     this.markRead = markRead;
+    this.connectionOwner = connectionOwner;
   }
 
-  /** Registers the connection; returns the {@code hello} frame. */
-  public String open(ConnectionId connection, UserId user) {
-    Connected connected =
-        openConnection.openConnection(new OpenConnectionCommand(user, connection.value()));
-    return Json.writeString(
-        new ServerFrames.Hello(
-            "hello",
-            connection.value(),
-            user.value(),
-            ReadMarkerJson.UnreadJson.of(connected.unread())));
+  /**
+   * Registers the connection. Never throws: answers the {@code hello} frame to send, or the problem
+   * refusing the connection, which the runtime closes.
+   */
+  public Opening open(ConnectionId connection, UserId user) {
+    try {
+      Connected connected =
+          openConnection.openConnection(new OpenConnectionCommand(user, connection.value()));
+      return new Opened(
+          Json.writeString(
+              new ServerFrames.Hello(
+                  "hello",
+                  connection.value(),
+                  user.value(),
+                  ReadMarkerJson.UnreadJson.of(connected.unread()))));
+    } catch (ChatException e) {
+      return new Refused(Problems.of(e), null);
+    } catch (RuntimeException e) {
+      return new Refused(Problems.internal(connection.value()), e);
+    }
   }
+
+  /** What {@link #open} answers; never null. */
+  public sealed interface Opening permits Opened, Refused {}
+
+  /** The connection is registered; send {@code hello} (never null) first. */
+  public record Opened(String hello) implements Opening {}
+
+  /**
+   * The connection is not registered: {@code problem} (never null) says why, {@code fault} is the
+   * unexpected exception behind an internal error, for the runtime's log, else null.
+   */
+  public record Refused(Problem problem, Throwable fault) implements Opening {}
 
   /** Forgets the connection; safe to call more than once. */
   public void close(ConnectionId connection) {
@@ -127,6 +155,35 @@ public final class WebSocketApi {
     } catch (RuntimeException e) {
       return new Reply(error(action, requestId, Problems.internal(connection.value())), e);
     }
+  }
+
+  /**
+   * As {@link #receive(ConnectionId, UserId, String)}, for runtimes that know only the connection:
+   * the user is the one it was opened for, and a frame on a connection that is not registered gets
+   * an error frame asking the client to reconnect.
+   */
+  public Reply receive(ConnectionId connection, String text) {
+    UserId user;
+    try {
+      user =
+          connectionOwner
+              .getConnectionOwner(new GetConnectionOwnerQuery(connection.value()))
+              .orElse(null);
+    } catch (ChatException e) {
+      return new Reply(error(null, null, Problems.of(e)), null);
+    } catch (RuntimeException e) {
+      return new Reply(error(null, null, Problems.internal(connection.value())), e);
+    }
+    if (user == null) {
+      return new Reply(
+          error(
+              null,
+              null,
+              Problem.of(
+                  ProblemType.UNAUTHENTICATED, "this connection is not registered; reconnect")),
+          null);
+    }
+    return receive(connection, user, text);
   }
 
   /** The answer to a frame, and the fault behind an internal error for the runtime's log. */

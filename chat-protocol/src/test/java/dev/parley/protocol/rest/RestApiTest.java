@@ -1097,7 +1097,7 @@ class RestApiTest {
 
       assertProblem(reply, 503, "store-unavailable");
       assertThat(reply.header("Retry-After")).isEqualTo("2");
-      assertThat(reply.response().fault()).isNull();
+      assertThat(reply.outcome().fault()).isNull();
     }
   }
 
@@ -1186,11 +1186,12 @@ class RestApiTest {
 
   @Test
   void theProtocolAnswersWithTheRuntimeNeutralResponseShapes() {
-    ApiResponse created =
-        client.json("POST", "/rooms", ALICE, "{\"name\":\"x\",\"type\":\"public\"}").response();
+    RestClient.Reply reply =
+        client.json("POST", "/rooms", ALICE, "{\"name\":\"x\",\"type\":\"public\"}");
+    ApiResponse created = reply.response();
 
     assertThat(created.headers()).containsEntry("Content-Type", ApiResponse.JSON);
     assertThat(created.headers()).containsKey("Location");
-    assertThat(created.fault()).isNull();
+    assertThat(reply.outcome().fault()).isNull();
   }
 }

@@ -37,8 +37,10 @@ public final class RestClient {
     this.document = OpenApiDocument.load();
   }
 
-  /** An answer: the response and its body parsed as JSON (null when empty). */
-  public record Reply(ApiResponse response, JsonNode json) {
+  /**
+   * An answer: the response, its body parsed as JSON (null when empty), and the outcome it came in.
+   */
+  public record Reply(ApiResponse response, JsonNode json, RestOutcome outcome) {
     public int status() {
       return response.status();
     }
@@ -114,11 +116,12 @@ public final class RestClient {
     String path = question < 0 ? target : target.substring(0, question);
     Map<String, List<String>> query =
         question < 0 ? Map.of() : query(target.substring(question + 1));
-    ApiResponse response =
+    RestOutcome outcome =
         api.handle(
             new ApiRequest(
                 method, path, query, headers, body, null, "test-" + REQUEST_IDS.incrementAndGet()));
-    Reply reply = new Reply(response, parse(response));
+    ApiResponse response = outcome.response();
+    Reply reply = new Reply(response, parse(response), outcome);
     check(method, path, reply);
     return reply;
   }
@@ -148,7 +151,7 @@ public final class RestClient {
     assertThat(response.status())
         .as("status of %s %s: %s", method, path, reply)
         .isNotEqualTo(ProblemType.INTERNAL.status());
-    assertThat(response.fault()).as("fault of %s %s", method, path).isNull();
+    assertThat(reply.outcome().fault()).as("fault of %s %s", method, path).isNull();
     if (response.status() >= 400) {
       assertThat(response.headers().get("Content-Type")).isEqualTo(ApiResponse.PROBLEM_JSON);
       JsonNode problem = reply.json();

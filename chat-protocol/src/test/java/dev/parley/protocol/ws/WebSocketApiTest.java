@@ -17,6 +17,7 @@ import dev.parley.domain.room.RoomType;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.ProtocolTestComponent;
 import dev.parley.protocol.Tokens;
+import dev.parley.protocol.http.ProblemType;
 import dev.parley.protocol.json.Json;
 import dev.parley.protocol.rest.RestClient;
 import dev.parley.testkit.adapter.ControllableClockAdapter;
@@ -71,7 +72,9 @@ class WebSocketApiTest {
   }
 
   private JsonNode open() {
-    return parse(ws.open(CONNECTION, ALICE));
+    WebSocketApi.Opening opening = ws.open(CONNECTION, ALICE);
+    assertThat(opening).isInstanceOf(WebSocketApi.Opened.class);
+    return parse(((WebSocketApi.Opened) opening).hello());
   }
 
   /** Sends a frame as alice and returns the answer, which never carries a fault. */
@@ -512,5 +515,46 @@ class WebSocketApiTest {
     assertThat(WebSocketApi.ACTIONS)
         .containsExactly("subscribe", "unsubscribe", "postMessage", "typing", "markRead", "ping");
     assertThat(WebSocketApi.MAX_FRAME_BYTES).isEqualTo(128 * 1024);
+  }
+
+  @Test
+  void anUnexpectedFaultWhileOpeningIsARefusalCarryingTheFault() {
+    IllegalStateException bug = new IllegalStateException("clock broke");
+    WebSocketApi broken =
+        ProtocolTestComponent.create(
+                ChatSettings.DEFAULTS,
+                () -> {
+                  throw bug;
+                })
+            .webSocketApi();
+
+    WebSocketApi.Opening opening = broken.open(CONNECTION, ALICE);
+
+    assertThat(opening).isInstanceOf(WebSocketApi.Refused.class);
+    WebSocketApi.Refused refused = (WebSocketApi.Refused) opening;
+    assertThat(refused.problem().type()).isEqualTo(ProblemType.INTERNAL);
+    assertThat(refused.fault()).isSameAs(bug);
+  }
+
+  @Test
+  void aFrameOnAnUnregisteredConnectionAsksTheClientToReconnect() {
+    WebSocketApi.Reply reply = ws.receive(ConnectionId.of("conn-unknown"), "{\"action\":\"ping\"}");
+
+    JsonNode error = parse(reply.frame());
+    assertThat(error.get("type").asText()).isEqualTo("error");
+    assertThat(error.at("/problem/status").asInt()).isEqualTo(401);
+    assertThat(error.at("/problem/detail").asText()).contains("reconnect");
+    assertThat(reply.fault()).isNull();
+  }
+
+  @Test
+  void aFrameOnARegisteredConnectionIsTheOwnersWithoutNamingThem() {
+    open();
+
+    JsonNode pong =
+        parse(ws.receive(CONNECTION, "{\"action\":\"ping\",\"requestId\":\"p\"}").frame());
+
+    assertThat(pong.get("type").asText()).isEqualTo("pong");
+    assertThat(pong.get("requestId").asText()).isEqualTo("p");
   }
 }
