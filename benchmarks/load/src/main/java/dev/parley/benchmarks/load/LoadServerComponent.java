@@ -37,9 +37,10 @@ interface LoadServerComponent {
    * Builds the component for {@code config}.
    *
    * <p>{@code DaggerLoadServerComponent} is looked up by name because dagger-compiler only runs in
-   * this module when the benchmarks pom lists it in {@code annotationProcessorPaths} (next to JMH's
-   * generator); without it the module still compiles, and this fails with a message saying so. Once
-   * the pom has it, this can become {@code DaggerLoadServerComponent.factory().create(config)}.
+   * this module when benchmarks/load/pom.xml lists it in {@code annotationProcessorPaths} (next to
+   * JMH's generator); without it the module still compiles, and this fails with a message saying
+   * so. Once the pom has it, this can become {@code
+   * DaggerLoadServerComponent.factory().create(config)}.
    */
   static LoadServerComponent create(FargateServerConfig config) {
     try {
@@ -48,8 +49,8 @@ interface LoadServerComponent {
     } catch (ClassNotFoundException e) {
       throw new IllegalStateException(
           GENERATED
-              + " is missing: dagger-compiler did not run on the benchmarks module (add it to"
-              + " annotationProcessorPaths in benchmarks/pom.xml, or see docs/benchmarks.md)",
+              + " is missing: dagger-compiler did not run on benchmarks-load (add it to"
+              + " annotationProcessorPaths in benchmarks/load/pom.xml, or see docs/benchmarks.md)",
           e);
     } catch (NoSuchMethodException | IllegalAccessException e) {
       throw new IllegalStateException("unexpected Dagger output in " + GENERATED, e);
