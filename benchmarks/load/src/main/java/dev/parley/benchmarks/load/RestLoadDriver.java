@@ -39,8 +39,8 @@ import java.util.concurrent.locks.LockSupport;
  * {@code --targets ceiling} or {@code post-message} runs one target alone (to profile it).
  *
  * <pre>{@code
- * java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar dev.parley.benchmarks.load.RestLoadDriver \
- *     --server-pid $SERVER_PID
+ * java -Xms1g -Xmx1g -cp benchmarks/load/target/benchmarks-load.jar \
+ *     dev.parley.benchmarks.load.RestLoadDriver --server-pid $SERVER_PID
  * }</pre>
  */
 public final class RestLoadDriver {

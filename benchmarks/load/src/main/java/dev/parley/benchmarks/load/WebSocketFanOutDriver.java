@@ -45,7 +45,7 @@ import java.util.concurrent.locks.LockSupport;
  * times the CPU per message on this machine's shared cores.
  *
  * <pre>{@code
- * java -Xms1g -Xmx1g -cp benchmarks/target/benchmarks.jar \
+ * java -Xms1g -Xmx1g -cp benchmarks/load/target/benchmarks-load.jar \
  *     dev.parley.benchmarks.load.WebSocketFanOutDriver --server-pid $SERVER_PID
  * }</pre>
  */

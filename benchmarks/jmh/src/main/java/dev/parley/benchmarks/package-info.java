@@ -16,17 +16,18 @@
  * <p>Build and run everything (about 7 minutes on 2 cores; results in {@code docs/benchmarks.md}):
  *
  * <pre>{@code
- * ./mvnw -q -pl benchmarks -am package -DskipTests
- * java -jar benchmarks/target/benchmarks.jar
+ * ./mvnw -q -pl benchmarks/jmh -am package -DskipTests
+ * java -jar benchmarks/jmh/target/benchmarks.jar
  * }</pre>
  *
  * <p>Run a subset with a regular expression over benchmark names, keep the results as JSON, or
- * profile (JMH options: {@code java -jar benchmarks/target/benchmarks.jar -h}):
+ * profile (JMH options: {@code java -jar benchmarks/jmh/target/benchmarks.jar -h}):
  *
  * <pre>{@code
- * java -jar benchmarks/target/benchmarks.jar 'PostMessageBenchmark' -rf json -rff /tmp/jmh.json
- * java -jar benchmarks/target/benchmarks.jar 'ListHistoryBenchmark.latestPage' -p reactedPercent=10
- * java -jar benchmarks/target/benchmarks.jar 'PostMessageBenchmark' -prof gc
+ * java -jar benchmarks/jmh/target/benchmarks.jar 'PostMessageBenchmark' -rf json -rff /tmp/jmh.json
+ * java -jar benchmarks/jmh/target/benchmarks.jar 'ListHistoryBenchmark.latestPage' \
+ *     -p reactedPercent=10
+ * java -jar benchmarks/jmh/target/benchmarks.jar 'PostMessageBenchmark' -prof gc
  * }</pre>
  *
  * <p>The machine should be otherwise idle: check {@code uptime} before a run that will be quoted.

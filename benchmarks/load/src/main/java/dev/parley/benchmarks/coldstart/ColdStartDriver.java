@@ -48,7 +48,8 @@ import org.slf4j.LoggerFactory;
  * every stamp of every run to {@code runs.csv}, both in {@code --work-dir}.
  *
  * <pre>{@code
- * java -cp benchmarks/target/benchmarks.jar dev.parley.benchmarks.coldstart.ColdStartDriver
+ * java -cp benchmarks/load/target/benchmarks-load.jar \
+ *     dev.parley.benchmarks.coldstart.ColdStartDriver
  * }</pre>
  *
  * <p>Run it from the repository root (the default paths are relative to it). Options are {@code
@@ -71,7 +72,7 @@ public final class ColdStartDriver {
           Map.entry("baseline-jar", "none"),
           Map.entry("probe-jar", "beside-this-jar"),
           Map.entry("dynamodb-local-dir", "sample-app/target/dynamodb-local"),
-          Map.entry("work-dir", "benchmarks/target/coldstart"),
+          Map.entry("work-dir", "benchmarks/load/target/coldstart"),
           Map.entry("java", "this-jvm"),
           Map.entry("timeout-seconds", "120"));
 
@@ -357,7 +358,7 @@ public final class ColdStartDriver {
       Path self =
           Path.of(
               ColdStartDriver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      // benchmarks/target/benchmarks.jar, or benchmarks/target/classes: both in target/.
+      // benchmarks-load.jar or classes/: both in benchmarks/load/target/.
       Path directory = self.getParent();
       try (Stream<Path> files = Files.list(directory)) {
         return files
@@ -368,7 +369,7 @@ public final class ColdStartDriver {
                     new IllegalStateException(
                         "no *-coldstart-probe.jar in "
                             + directory
-                            + ": build the benchmarks module, or pass --probe-jar"));
+                            + ": build benchmarks/load, or pass --probe-jar"));
       }
     } catch (URISyntaxException | IOException e) {
       throw new IllegalStateException("cannot tell where the driver was loaded from", e);

@@ -13,8 +13,8 @@ import java.util.concurrent.TimeUnit;
  * ceiling ({@link BareJettyServer}), both on 127.0.0.1.
  *
  * <pre>{@code
- * java -Xms4g -Xmx4g -cp benchmarks/target/benchmarks.jar dev.parley.benchmarks.load.LoadServer \
- *     --chat-port 18080 --bare-port 18081 > /dev/null &
+ * java -Xms4g -Xmx4g -cp benchmarks/load/target/benchmarks-load.jar \
+ *     dev.parley.benchmarks.load.LoadServer --chat-port 18080 --bare-port 18081 > /dev/null &
  * }</pre>
  *
  * <p>Logs go to standard output as JSON lines, at INFO, like the sample deployment (one access-log

@@ -9,8 +9,8 @@
  *       several JVM configurations; then where the time goes (phases, classes per library, each
  *       subsystem alone, and what priming leaves). Run by hand.
  *   <li>The probes it starts live in {@code coldstart.probe}, packaged alone as {@code
- *       benchmarks-*-coldstart-probe.jar}: a probe JVM's classpath is that jar and the deployment
- *       jar, so nothing of this module (Jetty, JMH, logback) is on it.
+ *       benchmarks-load-*-coldstart-probe.jar}: a probe JVM's classpath is that jar and the
+ *       deployment jar, so nothing of this module (Jetty, JMH, logback) is on it.
  *   <li>{@link dev.parley.benchmarks.coldstart.LambdaWarmInvokeBenchmark}: JMH, a post-message
  *       event through the HTTP API and the WebSocket handler of a warm environment on the in-memory
  *       store.
