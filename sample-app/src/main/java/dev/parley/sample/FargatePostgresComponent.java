@@ -1,42 +1,43 @@
 package dev.parley.sample;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dagger.Binds;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
+import dagger.Provides;
 import dev.parley.adapter.fargate.ChatServer;
+import dev.parley.adapter.fargate.FargateModule;
 import dev.parley.adapter.fargate.FargateServerConfig;
-import dev.parley.adapter.fargate.JettyWebSocketDeliveryAdapter;
 import dev.parley.adapter.postgres.PostgresConfig;
-import dev.parley.adapter.postgres.PostgresEventBusAdapter;
-import dev.parley.adapter.postgres.PostgresEventBusModule;
 import dev.parley.adapter.postgres.PostgresStoreModule;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.ListHistoryUseCase;
-import dev.parley.application.port.out.EventDeliveryPort;
 import dev.parley.application.service.UseCaseModule;
+import dev.parley.bus.postgres.PostgresBusConfig;
+import dev.parley.bus.postgres.PostgresClusterBus;
+import dev.parley.bus.postgres.PostgresClusterBusModule;
 import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.testkit.ValidationModule;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 /**
  * The "Fargate on PostgreSQL" deployment: the Jetty server of adapter-fargate in front of every use
  * case, on the PostgreSQL store (migrations applied when the component first needs the data
- * source), with the LISTEN/NOTIFY event bus so that several tasks can share one database. The owner
- * starts {@link #housekeeping()} and, on shutdown, stops the server, then closes the housekeeping,
- * the {@link #eventBus()} and the {@link #dataSource()} (see {@link SampleDeployment}).
+ * source), with the LISTEN/NOTIFY cluster bus so that several tasks can share one database. The
+ * owner starts {@link #housekeeping()} and, on shutdown, stops the server, then closes the
+ * housekeeping, the {@link #eventBus()} and the {@link #dataSource()} (see {@link
+ * SampleDeployment}).
  */
 @Singleton
 @Component(
     modules = {
+      FargateModule.class,
+      FargatePostgresComponent.BusConfigModule.class,
+      PostgresClusterBusModule.class,
       PostgresStoreModule.class,
-      PostgresEventBusModule.class,
       SampleSettingsModule.class,
       UseCaseModule.class,
-      ValidationModule.class,
-      FargatePostgresComponent.LocalDeliveryModule.class
+      ValidationModule.class
     })
 public interface FargatePostgresComponent {
 
@@ -53,7 +54,7 @@ public interface FargatePostgresComponent {
   ListHistoryUseCase listHistory();
 
   /** The cross-node bus; its listener runs from the moment the server is built. */
-  PostgresEventBusAdapter eventBus();
+  PostgresClusterBus eventBus();
 
   /** The pool; closed last. */
   HikariDataSource dataSource();
@@ -71,13 +72,21 @@ public interface FargatePostgresComponent {
         @BindsInstance PostgresConfig postgres);
   }
 
-  /** This node's own delivery, which the event bus decorates: its WebSocket sessions. */
+  /** The bus listens on the store's database, as the store's user, in the store's schema. */
   @Module
-  abstract class LocalDeliveryModule {
-    private LocalDeliveryModule() {}
+  abstract class BusConfigModule {
+    private BusConfigModule() {}
 
-    @Binds
-    @Named(PostgresEventBusModule.LOCAL)
-    abstract EventDeliveryPort local(JettyWebSocketDeliveryAdapter webSockets);
+    @Provides
+    static PostgresBusConfig busConfig(PostgresConfig store) {
+      return new PostgresBusConfig(
+          store.url(),
+          store.user(),
+          store.password(),
+          store.schema(),
+          store.applicationName(),
+          store.connectionTimeout(),
+          store.socketTimeout());
+    }
   }
 }

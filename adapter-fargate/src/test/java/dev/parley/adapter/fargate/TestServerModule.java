@@ -9,6 +9,7 @@ import dev.parley.application.port.out.IdGeneratorPort;
 import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.auth.JwtIdentityResolver;
 import dev.parley.protocol.auth.JwtSettings;
+import dev.parley.protocol.cluster.ClusterBus;
 import dev.parley.testkit.adapter.UuidV7IdGeneratorAdapter;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -37,6 +38,16 @@ abstract class TestServerModule {
 
   @Binds
   abstract ClockPort clockPort(GatedClockAdapter clock);
+
+  /** Every test server plays one node of a cluster; the others are the tests. */
+  @Provides
+  @Singleton
+  static RecordingClusterBus cluster() {
+    return new RecordingClusterBus();
+  }
+
+  @Binds
+  abstract ClusterBus clusterBus(RecordingClusterBus cluster);
 
   @Provides
   @Singleton

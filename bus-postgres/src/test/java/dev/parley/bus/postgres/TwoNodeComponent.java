@@ -1,17 +1,17 @@
-package dev.parley.adapter.postgres;
+package dev.parley.bus.postgres;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dagger.Binds;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.adapter.fargate.ChatServer;
+import dev.parley.adapter.fargate.FargateModule;
 import dev.parley.adapter.fargate.FargateServerConfig;
-import dev.parley.adapter.fargate.JettyWebSocketDeliveryAdapter;
+import dev.parley.adapter.postgres.PostgresConfig;
+import dev.parley.adapter.postgres.PostgresStoreModule;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.out.ClockPort;
-import dev.parley.application.port.out.EventDeliveryPort;
 import dev.parley.application.port.out.IdGeneratorPort;
 import dev.parley.application.service.UseCaseModule;
 import dev.parley.protocol.auth.IdentityResolver;
@@ -20,16 +20,16 @@ import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.testkit.ValidationModule;
 import dev.parley.testkit.adapter.SystemClockAdapter;
 import dev.parley.testkit.adapter.UuidV7IdGeneratorAdapter;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 import java.time.Duration;
 
-/** One Fargate node on PostgreSQL with the event bus: what a multi-node deployment wires. */
+/** One Fargate node on PostgreSQL with the cluster bus: what a multi-node deployment wires. */
 @Singleton
 @Component(
     modules = {
+      FargateModule.class,
+      PostgresClusterBusModule.class,
       PostgresStoreModule.class,
-      PostgresEventBusModule.class,
       UseCaseModule.class,
       ValidationModule.class,
       TwoNodeComponent.NodeModule.class
@@ -40,7 +40,7 @@ interface TwoNodeComponent {
 
   ChatServer server();
 
-  PostgresEventBusAdapter bus();
+  PostgresClusterBus bus();
 
   HikariDataSource dataSource();
 
@@ -53,14 +53,15 @@ interface TwoNodeComponent {
     TwoNodeComponent create(@BindsInstance PostgresConfig config);
   }
 
-  /** Settings, clock, ids, tokens, the server's address, and the node's own delivery. */
+  /** Settings, clock, ids, tokens, the server's address, and the bus's connection. */
   @Module
   abstract class NodeModule {
     private NodeModule() {}
 
-    @Binds
-    @Named(PostgresEventBusModule.LOCAL)
-    abstract EventDeliveryPort local(JettyWebSocketDeliveryAdapter webSockets);
+    @Provides
+    static PostgresBusConfig bus(PostgresConfig store) {
+      return PostgresClusterBusTest.busConfig(store);
+    }
 
     @Provides
     static ChatSettings settings() {

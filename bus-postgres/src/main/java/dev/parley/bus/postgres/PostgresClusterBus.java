@@ -1,8 +1,9 @@
-package dev.parley.adapter.postgres;
+package dev.parley.bus.postgres;
 
-import dev.parley.application.port.out.EventDeliveryPort;
-import dev.parley.domain.event.ChatEvent;
-import dev.parley.domain.presence.ConnectionId;
+import dev.parley.application.error.StoreUnavailableException;
+import dev.parley.protocol.cluster.ClusterBus;
+import dev.parley.protocol.cluster.ClusterEnvelope;
+import dev.parley.protocol.cluster.ClusterMessage;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,8 +13,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -24,6 +26,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -31,39 +34,34 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The event bus of a multi-node deployment: an {@link EventDeliveryPort} that decorates this node's
- * own delivery (the WebSocket sessions it holds) and hands every {@code deliver} and {@code
- * disconnect} to the other nodes through PostgreSQL.
+ * The {@link ClusterBus} of nodes that share one PostgreSQL database: messages go through the
+ * {@code event_outbox} table (created by the store's migrations) and {@code NOTIFY}.
  *
- * <p><b>Publishing.</b> The call is first handed to the local delivery (the connections this node
- * holds get it at once), then one statement writes the encoded envelope ({@link
- * PostgresEventCodec}) into {@code event_outbox} and {@code NOTIFY}s its id, always: a NOTIFY
- * payload is limited to 8,000 bytes and a message may be 64 KB, and the outbox is also what a node
- * re-reads after it lost its listening connection. The notification payload is {@code <origin
- * node>:<outbox id>}, so the publisher skips its own events without a query. Publishing is best
- * effort, like all delivery: when the database is down it logs and returns (clients resume by
- * sequence).
+ * <p><b>Publishing.</b> One statement writes the {@link ClusterEnvelope} into {@code event_outbox}
+ * and {@code NOTIFY}s its id, always: a NOTIFY payload is limited to 8,000 bytes and a frame may
+ * carry a 64 KB message, and the outbox is also what a node re-reads after it lost its listening
+ * connection. The notification payload is {@code <origin node>:<outbox id>}, so the publisher skips
+ * its own messages without a query. Publishing is best effort, like all delivery: when the database
+ * is down it logs and returns (clients resume by sequence).
  *
  * <p><b>Listening.</b> A dedicated daemon thread holds its own connection (not from the pool), runs
  * {@code LISTEN} on the channel of the schema, and polls {@link
- * PGConnection#getNotifications(int)}; it reads the notified rows by id and hands each envelope to
- * the local delivery, which ignores connection ids it does not hold. When that connection is lost
- * it reconnects with exponential backoff (100 ms to 5 s) and, once listening again, re-reads every
- * outbox row with an id above the highest it had seen, so events published meanwhile are not
+ * PGConnection#getNotifications(int)}; it reads the notified rows by id and hands each message to
+ * the receiver. An envelope it cannot read is logged and dropped. When that connection is lost it
+ * reconnects with exponential backoff (100 ms to 5 s) and, once listening again, re-reads every
+ * outbox row with an id above the highest it had seen, so messages published meanwhile are not
  * dropped silently as long as they are still in the outbox (see {@link #purgeOutboxBefore}).
- * Clients can always resume by sequence anyway: the bus is best effort, the message store is the
- * truth.
  *
- * <p>{@link #start()} starts the thread, {@link #close()} stops it. Thread-safe.
+ * <p>{@link #start} starts the thread, {@link #close()} stops it. Thread-safe.
  */
-public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoCloseable {
+public final class PostgresClusterBus implements ClusterBus {
   /** The channel of the default schema; other schemas append {@code _<schema>}. */
   public static final String CHANNEL = "parley_events";
 
   /** How long outbox rows are kept by default: well above any reconnect. */
   public static final Duration DEFAULT_RETENTION = Duration.ofMinutes(10);
 
-  private static final Logger LOG = LoggerFactory.getLogger(PostgresEventBusAdapter.class);
+  private static final Logger LOG = LoggerFactory.getLogger(PostgresClusterBus.class);
   private static final String PUBLISH =
       "WITH ins AS (INSERT INTO event_outbox (payload) VALUES (?) RETURNING id)"
           + " SELECT pg_notify(?, ? || ':' || id) FROM ins";
@@ -85,8 +83,7 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
 
   private final String nodeId = UUID.randomUUID().toString();
   private final String channel;
-  private final Jdbc jdbc;
-  private final EventDeliveryPort local;
+  private final DataSource dataSource;
   private final ConnectionOpener opener;
   private final int pollMillis;
   private final Duration idleCheck;
@@ -98,6 +95,7 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
   private final LinkedHashSet<Long> handled = new LinkedHashSet<>();
   private long lastSeen = -1;
 
+  private volatile Consumer<ClusterMessage> receiver;
   private volatile boolean listening;
   private volatile Connection current;
   private Thread thread;
@@ -105,29 +103,24 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
   /**
    * @param config where the listening connection goes (same database, user and schema as the pool)
    * @param dataSource the pool, for publishing and purging
-   * @param local this node's own delivery
    */
-  public PostgresEventBusAdapter(
-      PostgresConfig config, DataSource dataSource, EventDeliveryPort local) {
+  public PostgresClusterBus(PostgresBusConfig config, DataSource dataSource) {
     this(
         channelOf(config.schema()),
         dataSource,
-        local,
         () -> openListener(config),
         Duration.ofMillis(250),
         Duration.ofSeconds(10));
   }
 
-  PostgresEventBusAdapter(
+  PostgresClusterBus(
       String channel,
       DataSource dataSource,
-      EventDeliveryPort local,
       ConnectionOpener opener,
       Duration poll,
       Duration idleCheck) {
     this.channel = Objects.requireNonNull(channel, "channel");
-    this.jdbc = new Jdbc(Objects.requireNonNull(dataSource, "dataSource"));
-    this.local = Objects.requireNonNull(local, "local");
+    this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     this.opener = Objects.requireNonNull(opener, "opener");
     this.pollMillis = Math.toIntExact(Math.max(1, poll.toMillis()));
     this.idleCheck = Objects.requireNonNull(idleCheck, "idleCheck");
@@ -144,12 +137,15 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
   }
 
   /** Starts the listener thread; returns at once (see {@link #awaitListening}). */
-  public void start() {
+  @Override
+  public void start(Consumer<ClusterMessage> receiver) {
+    Objects.requireNonNull(receiver, "receiver");
     synchronized (lock) {
       if (thread != null) {
-        throw new IllegalStateException("the event bus starts once");
+        throw new IllegalStateException("the cluster bus starts once");
       }
-      thread = Thread.ofPlatform().name("parley-event-listener").daemon().unstarted(this::listen);
+      this.receiver = receiver;
+      thread = Thread.ofPlatform().name("parley-cluster-listener").daemon().unstarted(this::listen);
       thread.start();
     }
   }
@@ -187,26 +183,20 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
   }
 
   @Override
-  public void deliver(ChatEvent event, Collection<ConnectionId> recipients) {
-    try {
-      local.deliver(event, recipients);
-    } catch (RuntimeException e) {
-      LOG.warn("local delivery of {} failed", event.getClass().getSimpleName(), e);
-    }
-    if (!recipients.isEmpty()) {
-      publish(PostgresEventCodec.deliver(nodeId, event, recipients));
-    }
-  }
-
-  @Override
-  public void disconnect(Collection<ConnectionId> connections, DisconnectReason reason) {
-    try {
-      local.disconnect(connections, reason);
-    } catch (RuntimeException e) {
-      LOG.warn("local disconnect failed", e);
-    }
-    if (!connections.isEmpty()) {
-      publish(PostgresEventCodec.disconnect(nodeId, connections, reason));
+  public void publish(ClusterMessage message) {
+    String payload = new ClusterEnvelope(nodeId, message).encode();
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement insert = c.prepareStatement(PUBLISH)) {
+      insert.setString(1, payload);
+      insert.setString(2, channel);
+      insert.setString(3, nodeId);
+      try (ResultSet ignored = insert.executeQuery()) {
+        // The row is written and notified.
+      }
+    } catch (SQLException | RuntimeException e) {
+      // Best effort, and on the poster's thread: the other nodes miss this one; their clients
+      // resume by sequence, and the post itself already succeeded in the store.
+      LOG.warn("message not published to the other nodes: {}", e.getMessage());
     }
   }
 
@@ -216,14 +206,13 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
    * Returns how many rows were deleted.
    */
   public int purgeOutboxBefore(Instant before) {
-    return jdbc.autocommit(
-        "purge event outbox",
-        c -> {
-          try (PreparedStatement delete = c.prepareStatement(PURGE)) {
-            Rows.setInstant(delete, 1, before);
-            return delete.executeUpdate();
-          }
-        });
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement delete = c.prepareStatement(PURGE)) {
+      delete.setObject(1, OffsetDateTime.ofInstant(before, ZoneOffset.UTC));
+      return delete.executeUpdate();
+    } catch (SQLException e) {
+      throw new StoreUnavailableException("purge of the event outbox failed", null, e);
+    }
   }
 
   /** Stops the listener thread and closes its connection; waits up to 5 s for it. */
@@ -248,26 +237,6 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
     }
   }
 
-  private void publish(String payload) {
-    try {
-      jdbc.autocommit(
-          "publish event",
-          c -> {
-            try (PreparedStatement insert = c.prepareStatement(PUBLISH)) {
-              insert.setString(1, payload);
-              insert.setString(2, channel);
-              insert.setString(3, nodeId);
-              try (ResultSet ignored = insert.executeQuery()) {
-                return null;
-              }
-            }
-          });
-    } catch (RuntimeException e) {
-      // Best effort: the other nodes miss this one; their clients resume by sequence.
-      LOG.warn("event not published to the other nodes: {}", e.getMessage());
-    }
-  }
-
   private boolean stopped() {
     return stopping.getCount() == 0;
   }
@@ -288,10 +257,10 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
           lastSeen = maxId(connection);
         } else {
           int replayed = catchUp(connection);
-          LOG.info("event listener reconnected; {} missed events replayed", replayed);
+          LOG.info("cluster listener reconnected; {} missed messages replayed", replayed);
         }
         setListening(true);
-        LOG.debug("event listener #{} listening on {}", count, channel);
+        LOG.debug("cluster listener #{} listening on {}", count, channel);
         backoff = MIN_BACKOFF;
         poll(connection);
       } catch (SQLException | RuntimeException e) {
@@ -300,7 +269,7 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
         }
         setListening(false);
         LOG.warn(
-            "event listener lost its connection ({}); reconnecting in {} ms",
+            "cluster listener lost its connection ({}); reconnecting in {} ms",
             e.getMessage(),
             backoff.toMillis());
         try {
@@ -359,7 +328,7 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
       }
       newest = Math.max(newest, id);
       if (payload.substring(0, Math.max(0, colon)).equals(nodeId)) {
-        remember(id); // published here, delivered locally already
+        remember(id); // published here: this node's own sockets have it already
       } else if (!handled.contains(id)) {
         wanted.add(id);
       }
@@ -383,7 +352,7 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
     }
   }
 
-  /** Replays the rows written while this node was not listening; returns how many it delivered. */
+  /** Replays the rows written while this node was not listening; returns how many it handed on. */
   private int catchUp(Connection connection) throws SQLException {
     int replayed = 0;
     while (true) {
@@ -416,30 +385,26 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
     }
   }
 
-  /** Hands one outbox row to the local delivery, once; true when it was delivered. */
+  /** Hands one outbox row to the receiver, once; true when it was handed over. */
   private boolean dispatch(long id, String payload) {
     if (!remember(id)) {
       return false;
     }
-    PostgresEventCodec.Envelope envelope;
+    ClusterEnvelope envelope;
     try {
-      envelope = PostgresEventCodec.decode(payload);
-    } catch (RuntimeException e) {
-      LOG.warn("ignoring outbox row {} that cannot be decoded: {}", id, e.getMessage());
+      envelope = ClusterEnvelope.decode(payload);
+    } catch (IllegalArgumentException e) {
+      // Another version's row, or not ours: one lost message, not a stuck listener.
+      LOG.warn("dropping outbox row {} that is not a cluster envelope: {}", id, e.getMessage());
       return false;
     }
     if (envelope.origin().equals(nodeId)) {
       return false;
     }
     try {
-      switch (envelope) {
-        case PostgresEventCodec.Deliver deliver ->
-            local.deliver(deliver.event(), deliver.recipients());
-        case PostgresEventCodec.Disconnect disconnect ->
-            local.disconnect(disconnect.recipients(), disconnect.reason());
-      }
+      receiver.accept(envelope.message());
     } catch (RuntimeException e) {
-      LOG.warn("local delivery of outbox row {} failed", id, e);
+      LOG.warn("this node failed to handle outbox row {}", id, e);
     }
     return true;
   }
@@ -457,7 +422,7 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
     return true;
   }
 
-  static Connection openListener(PostgresConfig config) throws SQLException {
+  static Connection openListener(PostgresBusConfig config) throws SQLException {
     Properties properties = new Properties();
     if (config.user() != null) {
       properties.setProperty("user", config.user());
@@ -470,7 +435,7 @@ public final class PostgresEventBusAdapter implements EventDeliveryPort, AutoClo
     }
     properties.setProperty("ApplicationName", config.applicationName() + "-listener");
     properties.setProperty(
-        "connectTimeout", Long.toString(Math.max(1, config.connectionTimeout().toSeconds())));
+        "connectTimeout", Long.toString(Math.max(1, config.connectTimeout().toSeconds())));
     properties.setProperty(
         "socketTimeout", Long.toString(Math.max(1, config.socketTimeout().toSeconds())));
     properties.setProperty("tcpKeepAlive", "true");
