@@ -46,6 +46,13 @@ class LayerRulesTest {
               "dependencies point inwards: adapters and composition roots use the core, never"
                   + " the other way round");
 
+  @ArchTest
+  static final ArchRule buses_do_not_depend_on_adapters_or_sample =
+      LayerRules.busesMustNotDependOnAdaptersOrSample(PRODUCTION)
+          .because(
+              "a cluster bus sits beside any store and runtime: it forwards the protocol's"
+                  + " frames and needs none of them");
+
   // No adapter module exists yet: the rule is written now so that it bites when they arrive.
   @ArchTest
   static final ArchRule adapters_do_not_depend_on_each_other =

@@ -51,6 +51,11 @@ public record ParleyLayout(String root) {
     return root + ".adapter..";
   }
 
+  /** Cluster buses (bus-postgres, and any later one): they carry the protocol's frames. */
+  public String buses() {
+    return root + ".bus..";
+  }
+
   /** Composition roots. */
   public String sample() {
     return root + ".sample..";
@@ -74,7 +79,7 @@ public record ParleyLayout(String root) {
     return root + ".application.(**)";
   }
 
-  /** One slice per top-level area: domain, application, testkit, adapter, protocol, sample. */
+  /** One slice per top-level area: domain, application, testkit, adapter, bus, protocol, sample. */
   public String topLevelSlices() {
     return root + ".(*)..";
   }
