@@ -42,4 +42,9 @@ class ImportScopeTest {
     assertThat(production.containPackage("dev.parley.application.service")).isTrue();
     assertThat(production.containPackage("dev.parley.testkit.adapter")).isTrue();
   }
+
+  @Test
+  void findsTheClusterBus() {
+    assertThat(production.containPackage("dev.parley.bus.postgres")).isTrue();
+  }
 }

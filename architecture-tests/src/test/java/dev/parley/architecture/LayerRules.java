@@ -144,6 +144,16 @@ final class LayerRules {
                 .and(not(resideInAPackage(layout.inMemoryStore()))));
   }
 
+  /** A cluster bus uses the protocol, never a runtime or store adapter, nor a composition root. */
+  static ArchRule busesMustNotDependOnAdaptersOrSample(ParleyLayout layout) {
+    return noClasses()
+        .that()
+        .resideInAPackage(layout.buses())
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(layout.adapters(), layout.sample());
+  }
+
   /** fargate, lambda, postgres and dynamodb (and any later adapter) are mutually independent. */
   static ArchRule adaptersMustNotDependOnEachOther(ParleyLayout layout) {
     return slices().matching(layout.adapterSlices()).should().notDependOnEachOther();

@@ -47,6 +47,13 @@ class LayerRulesTest {
                   + " the other way round");
 
   @ArchTest
+  static final ArchRule buses_do_not_depend_on_adapters_or_sample =
+      LayerRules.busesMustNotDependOnAdaptersOrSample(PRODUCTION)
+          .because(
+              "a cluster bus sits beside any store and runtime: it forwards the protocol's"
+                  + " frames and needs none of them");
+
+  @ArchTest
   static final ArchRule adapters_do_not_depend_on_each_other =
       LayerRules.adaptersMustNotDependOnEachOther(PRODUCTION)
           .because(

@@ -76,6 +76,11 @@ public record ParleyLayout(String root) {
     return new String[] {protocol(), root + ".adapter.fargate..", root + ".adapter.lambda.."};
   }
 
+  /** Cluster buses (bus-postgres, and any later one): they carry the protocol's frames. */
+  public String buses() {
+    return root + ".bus..";
+  }
+
   /** The runnable sample with its local modes. */
   public String sample() {
     return root + ".sample..";
@@ -99,7 +104,7 @@ public record ParleyLayout(String root) {
     return root + ".application.(**)";
   }
 
-  /** One slice per top-level area: domain, application, testkit, adapter, protocol, sample. */
+  /** One slice per top-level area: domain, application, testkit, adapter, bus, protocol, sample. */
   public String topLevelSlices() {
     return root + ".(*)..";
   }

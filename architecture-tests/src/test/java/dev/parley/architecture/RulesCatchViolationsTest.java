@@ -65,6 +65,10 @@ class RulesCatchViolationsTest {
             LayerRules::innerModulesMustNotDependOnAdaptersOrSample,
             List.of("UserDirectory", "PostgresClock")),
         new Case(
+            "buses must not depend on adapters or sample",
+            LayerRules::busesMustNotDependOnAdaptersOrSample,
+            List.of("PostgresStoreBus", "PostgresClock")),
+        new Case(
             "adapters must not depend on each other",
             LayerRules::adaptersMustNotDependOnEachOther,
             List.of("PostgresClock", "DynamoClockAdapter")),

@@ -3,12 +3,13 @@ package dev.parley.adapter.fargate;
 import dev.parley.application.port.out.EventDeliveryPort;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.presence.ConnectionId;
+import dev.parley.protocol.cluster.ClusterBus;
+import dev.parley.protocol.cluster.ClusterMessage;
 import dev.parley.protocol.json.EventJson;
-import jakarta.inject.Inject;
-import jakarta.inject.Singleton;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -18,66 +19,114 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Delivers events to the WebSocket sessions of this node. Recipients without a session here are
- * skipped: they are connected to another node (which gets the event through its own delivery), or
- * gone.
+ * Delivers events to the WebSocket sessions of this node, and through the {@link ClusterBus} to the
+ * sessions of the other nodes. An event is encoded once, here: this node's sockets get the frame,
+ * and the recipients it does not hold get the very same text through the bus. A frame that arrives
+ * from another node is only forwarded to the sessions held here; ids not held here are skipped
+ * (connected elsewhere, or gone). On a single node the bus is {@link ClusterBus#NONE}.
  *
  * <p>Sends are asynchronous ({@link Session#sendText(String, Callback)}), so a post never waits for
  * a slow client; Jetty queues a bounded number of frames per session, and a send that fails (broken
  * connection, queue full) drops that session: the client reconnects and resumes by sequence.
  * Thread-safe.
  */
-@Singleton
 public final class JettyWebSocketDeliveryAdapter implements EventDeliveryPort {
   private static final Logger LOG = LoggerFactory.getLogger(JettyWebSocketDeliveryAdapter.class);
 
   private final ConcurrentHashMap<ConnectionId, Live> sessions = new ConcurrentHashMap<>();
+  private final ClusterBus cluster;
 
   /** Set by {@link #closeAll}: the code and reason late arrivals are closed with, else null. */
   private volatile Shutdown shutdown;
 
-  @Inject
-  public JettyWebSocketDeliveryAdapter() {
-    // Stateless apart from the session table; one per server.
+  /** One per server; {@link FargateModule} starts {@link #receive} on the bus. */
+  public JettyWebSocketDeliveryAdapter(ClusterBus cluster) {
+    this.cluster = Objects.requireNonNull(cluster, "cluster");
   }
 
   @Override
   public void deliver(ChatEvent event, Collection<ConnectionId> recipients) {
     String frame = null;
+    List<ConnectionId> elsewhere = null; // allocated only when some recipient is not held here
     for (ConnectionId recipient : recipients) {
       Live live = sessions.get(recipient);
-      if (live == null || live.closing) {
+      if (live == null) {
+        if (elsewhere == null) {
+          elsewhere = new ArrayList<>();
+        }
+        elsewhere.add(recipient);
         continue;
       }
       if (frame == null) {
-        // Encoded once, and only when someone here listens.
+        // Encoded once, and only when someone listens.
         frame = EventJson.encode(event);
       }
-      try {
-        live.session.sendText(
-            frame, Callback.from(() -> {}, failure -> drop(recipient, live, failure)));
-      } catch (RuntimeException e) {
-        // Best effort: one broken session must not cost the others their event.
-        drop(recipient, live, e);
-      }
+      send(recipient, live, frame);
+    }
+    // On a single node, recipients not held here are gone: no frame is worth encoding for them.
+    if (elsewhere != null && cluster != ClusterBus.NONE) {
+      cluster.publish(
+          new ClusterMessage.Frame(frame == null ? EventJson.encode(event) : frame, elsewhere));
     }
   }
 
   @Override
   public void disconnect(Collection<ConnectionId> connections, DisconnectReason reason) {
+    List<ConnectionId> elsewhere = closeHere(connections, reason);
+    if (!elsewhere.isEmpty()) {
+      cluster.publish(new ClusterMessage.Disconnect(elsewhere, reason));
+    }
+  }
+
+  /** What another node asks of the sessions held here; never published again. */
+  void receive(ClusterMessage message) {
+    switch (message) {
+      case ClusterMessage.Frame frame -> {
+        for (ConnectionId recipient : frame.recipients()) {
+          Live live = sessions.get(recipient);
+          if (live != null) {
+            send(recipient, live, frame.frame());
+          }
+        }
+      }
+      case ClusterMessage.Disconnect disconnect ->
+          closeHere(disconnect.recipients(), disconnect.reason());
+    }
+  }
+
+  private void send(ConnectionId recipient, Live live, String frame) {
+    if (live.closing) {
+      return;
+    }
+    try {
+      live.session.sendText(
+          frame, Callback.from(() -> {}, failure -> drop(recipient, live, failure)));
+    } catch (RuntimeException e) {
+      // Best effort: one broken session must not cost the others their event.
+      drop(recipient, live, e);
+    }
+  }
+
+  /** Closes the sessions held here; returns the connections that are not. */
+  private List<ConnectionId> closeHere(
+      Collection<ConnectionId> connections, DisconnectReason reason) {
     String text =
         switch (reason) {
           case KICKED -> "kicked";
           case BANNED -> "banned";
         };
+    List<ConnectionId> elsewhere = new ArrayList<>();
     for (ConnectionId connection : connections) {
       Live live = sessions.get(connection);
-      if (live != null) {
+      if (live == null) {
+        elsewhere.add(connection);
+      } else {
         // Closing first, so that no later event races the close frame.
         live.closing = true;
         live.session.close(StatusCode.POLICY_VIOLATION, text, Callback.NOOP);
       }
     }
+    return elsewhere;
   }
 
   /** The number of sessions open (or closing) on this node. */

@@ -26,6 +26,8 @@ interface TestServerComponent {
 
   GatedClockAdapter clock();
 
+  RecordingClusterBus cluster();
+
   static TestServerComponent create() {
     return DaggerTestServerComponent.create();
   }

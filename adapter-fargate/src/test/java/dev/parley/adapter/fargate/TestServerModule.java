@@ -7,6 +7,7 @@ import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.IdGeneratorPort;
 import dev.parley.protocol.auth.JwtSettings;
+import dev.parley.protocol.cluster.ClusterBus;
 import dev.parley.runtime.UuidV7IdGeneratorAdapter;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -35,6 +36,16 @@ abstract class TestServerModule {
 
   @Binds
   abstract ClockPort clockPort(GatedClockAdapter clock);
+
+  /** Every test server plays one node of a cluster; the others are the tests. */
+  @Provides
+  @Singleton
+  static RecordingClusterBus cluster() {
+    return new RecordingClusterBus();
+  }
+
+  @Binds
+  abstract ClusterBus clusterBus(RecordingClusterBus cluster);
 
   @Provides
   @Singleton

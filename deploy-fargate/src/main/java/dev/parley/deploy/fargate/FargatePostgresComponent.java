@@ -1,42 +1,39 @@
 package dev.parley.deploy.fargate;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dagger.Binds;
 import dagger.BindsInstance;
 import dagger.Component;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.adapter.fargate.ChatServer;
+import dev.parley.adapter.fargate.FargateModule;
 import dev.parley.adapter.fargate.FargateServerConfig;
-import dev.parley.adapter.fargate.JettyWebSocketDeliveryAdapter;
 import dev.parley.adapter.postgres.PostgresConfig;
-import dev.parley.adapter.postgres.PostgresEventBusAdapter;
-import dev.parley.adapter.postgres.PostgresEventBusModule;
 import dev.parley.adapter.postgres.PostgresStoreModule;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.ListHistoryUseCase;
-import dev.parley.application.port.out.EventDeliveryPort;
-import dev.parley.protocol.auth.IdentityResolver;
-import dev.parley.protocol.auth.JwtIdentityResolver;
+import dev.parley.bus.postgres.PostgresBusConfig;
+import dev.parley.bus.postgres.PostgresClusterBus;
+import dev.parley.bus.postgres.PostgresClusterBusModule;
 import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.runtime.CoreModule;
-import jakarta.inject.Named;
 import jakarta.inject.Singleton;
 
 /**
  * The "Fargate on PostgreSQL" deployment: the Jetty server of adapter-fargate in front of every use
  * case, on the PostgreSQL store (migrations applied when the component first needs the data
- * source), with the LISTEN/NOTIFY event bus so that several tasks can share one database. The owner
- * starts {@link #housekeeping()} and, on shutdown, stops the server, then closes the housekeeping,
- * the {@link #eventBus()} and the {@link #dataSource()} (see {@code
- * dev.parley.sample.SampleDeployment}).
+ * source), with the LISTEN/NOTIFY cluster bus so that several tasks can share one database. The
+ * owner starts {@link #housekeeping()} and, on shutdown, stops the server, then closes the
+ * housekeeping, the {@link #eventBus()} and the {@link #dataSource()} ({@link FargateDeployment}
+ * does).
  */
 @Singleton
 @Component(
     modules = {
+      FargatePostgresComponent.BusConfigModule.class,
       CoreModule.class,
-      FargatePostgresComponent.LocalDeliveryModule.class,
-      PostgresEventBusModule.class,
+      FargateModule.class,
+      PostgresClusterBusModule.class,
       PostgresStoreModule.class
     })
 public interface FargatePostgresComponent {
@@ -54,7 +51,7 @@ public interface FargatePostgresComponent {
   ListHistoryUseCase listHistory();
 
   /** The cross-node bus; its listener runs from the moment the server is built. */
-  PostgresEventBusAdapter eventBus();
+  PostgresClusterBus eventBus();
 
   /** The pool; closed last. */
   HikariDataSource dataSource();
@@ -72,20 +69,21 @@ public interface FargatePostgresComponent {
         @BindsInstance PostgresConfig postgres);
   }
 
-  /** This node's own delivery, which the event bus decorates: its WebSocket sessions. */
+  /** The bus listens on the store's database, as the store's user, in the store's schema. */
   @Module
-  abstract class LocalDeliveryModule {
-    private LocalDeliveryModule() {}
+  abstract class BusConfigModule {
+    private BusConfigModule() {}
 
-    @Binds
-    @Named(PostgresEventBusModule.LOCAL)
-    abstract EventDeliveryPort local(JettyWebSocketDeliveryAdapter webSockets);
-
-    /** One resolver per process: it caches JWKS keys and is thread-safe. */
     @Provides
-    @Singleton
-    static IdentityResolver identityResolver(JwtSettings settings) {
-      return new JwtIdentityResolver(settings);
+    static PostgresBusConfig busConfig(PostgresConfig store) {
+      return new PostgresBusConfig(
+          store.url(),
+          store.user(),
+          store.password(),
+          store.schema(),
+          store.applicationName(),
+          store.connectionTimeout(),
+          store.socketTimeout());
     }
   }
 }

@@ -1,10 +1,10 @@
 package dev.parley.deploy.fargate;
 
 import dev.parley.adapter.postgres.PostgresConnectionAdapter;
-import dev.parley.adapter.postgres.PostgresEventBusAdapter;
 import dev.parley.adapter.postgres.PostgresRateLimitAdapter;
 import dev.parley.adapter.postgres.PostgresTypingAdapter;
 import dev.parley.application.port.out.ClockPort;
+import dev.parley.bus.postgres.PostgresClusterBus;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
 /**
  * The periodic purges of the PostgreSQL store, on one daemon thread: expired connections (and their
  * subscriptions), expired typing notices, rate-limit windows long past, and event-outbox rows older
- * than {@link PostgresEventBusAdapter#DEFAULT_RETENTION}. Every node may run it: the deletes are
+ * than {@link PostgresClusterBus#DEFAULT_RETENTION}. Every node may run it: the deletes are
  * idempotent. A failed purge (the database is down) is logged and retried on the next round.
  */
 @Singleton
@@ -34,7 +34,7 @@ public final class PostgresHousekeeping implements AutoCloseable {
   private final PostgresConnectionAdapter connections;
   private final PostgresTypingAdapter typing;
   private final PostgresRateLimitAdapter rateLimits;
-  private final PostgresEventBusAdapter eventBus;
+  private final PostgresClusterBus eventBus;
   private final ClockPort clock;
   private ScheduledExecutorService scheduler;
 
@@ -43,7 +43,7 @@ public final class PostgresHousekeeping implements AutoCloseable {
       PostgresConnectionAdapter connections,
       PostgresTypingAdapter typing,
       PostgresRateLimitAdapter rateLimits,
-      PostgresEventBusAdapter eventBus,
+      PostgresClusterBus eventBus,
       ClockPort clock) {
     this.connections = connections;
     this.typing = typing;
@@ -71,7 +71,7 @@ public final class PostgresHousekeeping implements AutoCloseable {
     run("rate limits", () -> rateLimits.purgeWindowsBefore(now.minus(RATE_LIMIT_RETENTION)));
     run(
         "event outbox",
-        () -> eventBus.purgeOutboxBefore(now.minus(PostgresEventBusAdapter.DEFAULT_RETENTION)));
+        () -> eventBus.purgeOutboxBefore(now.minus(PostgresClusterBus.DEFAULT_RETENTION)));
   }
 
   private static void run(String what, java.util.function.IntSupplier purge) {

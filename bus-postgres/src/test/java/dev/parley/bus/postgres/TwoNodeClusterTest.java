@@ -1,10 +1,11 @@
-package dev.parley.adapter.postgres;
+package dev.parley.bus.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.adapter.fargate.ChatServer;
 import dev.parley.adapter.fargate.WsClient;
+import dev.parley.adapter.postgres.PostgresSchema;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.auth.DevTokens;
 import dev.parley.protocol.json.Json;
@@ -22,9 +23,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Two chat servers (two nodes) on different ports sharing one schema, each with its own {@link
- * PostgresEventBusAdapter}: what happens on node A reaches the sockets held by node B.
+ * PostgresClusterBus}: what happens on node A reaches the sockets held by node B.
  */
-class TwoNodeEventBusTest {
+class TwoNodeClusterTest {
   @RegisterExtension static final PostgresSchema DB = new PostgresSchema(4);
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -45,7 +46,7 @@ class TwoNodeEventBusTest {
     TwoNodeComponent node =
         TwoNodeComponent.create(
             DB.config().withPoolSize(4).withApplicationName(DB.config().applicationName() + name));
-    node.server().start();
+    node.server().start(); // building the server started the bus
     assertThat(node.bus().awaitListening(TIMEOUT)).as(name + " listening").isTrue();
     return node;
   }
