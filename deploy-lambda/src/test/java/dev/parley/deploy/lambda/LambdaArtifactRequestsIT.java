@@ -4,6 +4,7 @@ import static java.util.concurrent.TimeUnit.MINUTES;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -48,6 +49,7 @@ class LambdaArtifactRequestsIT {
   private static final String ISSUER = "https://issuer.example";
   private static final String AUDIENCE = "parley-web";
   private static final Duration PROBE_TIMEOUT = Duration.ofMinutes(3);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void theTemplatesHandlersServeEveryRouteFromTheJarAlone(@TempDir Path probe) throws Exception {
@@ -104,7 +106,7 @@ class LambdaArtifactRequestsIT {
    */
   private static void assertRepliesOnEveryMessageRoute(List<LoopbackEndpoints.Posted> posted) {
     assertThat(posted).allMatch(p -> p.connectionId().equals(LambdaArtifactProbe.CONNECTION));
-    List<JsonNode> frames = posted.stream().map(p -> TestJson.parse(p.frame())).toList();
+    List<JsonNode> frames = posted.stream().map(p -> parse(p.frame())).toList();
     for (String route : SamTemplate.webSocketRouteKeys()) {
       if (route.equals("$connect") || route.equals("$disconnect")) {
         continue; // Answered by status alone: API Gateway takes no frame from these.
@@ -217,5 +219,13 @@ class LambdaArtifactRequestsIT {
                 .build());
     jwt.sign(new RSASSASigner(key));
     return jwt.serialize();
+  }
+
+  private static JsonNode parse(String frame) {
+    try {
+      return JSON.readTree(frame);
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + frame, e);
+    }
   }
 }

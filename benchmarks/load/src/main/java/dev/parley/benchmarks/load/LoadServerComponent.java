@@ -7,8 +7,7 @@ import dev.parley.adapter.fargate.FargateModule;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.adapter.fargate.JettyWebSocketDeliveryAdapter;
 import dev.parley.adapter.inmemory.InMemoryStoreModule;
-import dev.parley.application.service.UseCaseModule;
-import dev.parley.runtime.ValidationModule;
+import dev.parley.runtime.CoreModule;
 import jakarta.inject.Singleton;
 
 /**
@@ -19,10 +18,9 @@ import jakarta.inject.Singleton;
 @Singleton
 @Component(
     modules = {
+      CoreModule.class,
       FargateModule.class,
       InMemoryStoreModule.class,
-      UseCaseModule.class,
-      ValidationModule.class,
       LoadServerModule.class
     })
 interface LoadServerComponent {
