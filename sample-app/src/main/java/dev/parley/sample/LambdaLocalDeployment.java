@@ -2,8 +2,8 @@ package dev.parley.sample;
 
 import dev.parley.deploy.lambda.DynamoDbLambda;
 import dev.parley.deploy.lambda.LambdaDynamoDbComponent;
+import dev.parley.deploy.lambda.LambdaInMemoryComponent;
 import dev.parley.local.apigateway.LambdaLocal;
-import dev.parley.sample.lambdalocal.LambdaInMemoryComponent;
 import java.util.Objects;
 import org.slf4j.LoggerFactory;
 

@@ -21,8 +21,8 @@ record Scenario(String name, Store store, String event, boolean bearer) {
 
   /** Where a deployment keeps its data, and the class that holds its handler classes. */
   enum Store {
-    /** (a) {@code LambdaInMemoryComponent}, through adapter-lambda's own handler classes. */
-    MEMORY("memory", "dev.parley.sample.lambdalocal.InMemoryLambda", Duration.ofMillis(350)),
+    /** (a) {@code LambdaInMemoryComponent}, through deploy-lambda's in-memory handler classes. */
+    MEMORY("memory", "dev.parley.deploy.lambda.InMemoryLambda", Duration.ofMillis(350)),
     /** (b) {@code LambdaDynamoDbComponent}: the classes template.yaml names. */
     DYNAMODB("dynamodb", "dev.parley.deploy.lambda.DynamoDbLambda", Duration.ofMillis(700));
 

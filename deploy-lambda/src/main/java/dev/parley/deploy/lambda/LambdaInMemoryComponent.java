@@ -1,4 +1,4 @@
-package dev.parley.sample.lambdalocal;
+package dev.parley.deploy.lambda;
 
 import dagger.BindsInstance;
 import dagger.Component;

@@ -1,4 +1,4 @@
-package dev.parley.sample.lambdalocal;
+package dev.parley.deploy.lambda;
 
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
@@ -8,10 +8,10 @@ import dev.parley.adapter.lambda.WebSocketHandler;
 
 /**
  * The in-memory deployment's handler classes, for {@code Handler:} lines such as {@code
- * dev.parley.sample.lambdalocal.InMemoryLambda$Rest::handleRequest}. Each is a no-argument subclass
- * of a generic handler passing the one component of this execution environment, built (and
- * registered for SnapStart priming) in a static field on first use. A DynamoDB deployment declares
- * the same four classes around its own component.
+ * dev.parley.deploy.lambda.InMemoryLambda$Rest::handleRequest}. Each is a no-argument subclass of a
+ * generic handler passing the one component of this execution environment, built (and registered
+ * for SnapStart priming) in a static field on first use. A DynamoDB deployment declares the same
+ * four classes around its own component.
  */
 public final class InMemoryLambda {
   private InMemoryLambda() {}
