@@ -67,6 +67,7 @@ public final class ChatServer {
   private final Readiness readiness;
   private final Object lock = new Object();
   private volatile Server server;
+  private volatile ConnectionDrain connections;
   private volatile int port = -1;
   private volatile boolean stopped;
 
@@ -105,7 +106,7 @@ public final class ChatServer {
       Server jetty = new Server(threads());
       ServerConnector connector = connector(jetty);
       jetty.addConnector(connector);
-      jetty.setHandler(handlers(jetty));
+      jetty.setHandler(handlers(jetty, connector));
       jetty.addBean(new WebSocketDrain(delivery));
       // Jetty's graceful phase (stop accepting, finish in-flight work) lasts at most this long.
       jetty.setStopTimeout(config.drainTimeout().toMillis());
@@ -194,6 +195,12 @@ public final class ChatServer {
     return current != null && !stopped && current.isRunning();
   }
 
+  /** Connections with a request in the handlers (for tests that must know a request arrived). */
+  int connectionsInUse() {
+    ConnectionDrain current = connections;
+    return current == null ? 0 : current.connectionsInUse();
+  }
+
   private static QueuedThreadPool threads() {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("parley-jetty");
@@ -211,15 +218,18 @@ public final class ChatServer {
     connector.setHost(config.host());
     connector.setPort(config.port());
     connector.setIdleTimeout(HTTP_IDLE_TIMEOUT.toMillis());
+    // Jetty's default (1 s) would cut off an upload pausing during the drain; ConnectionDrain
+    // closes the idle connections instead.
+    connector.setShutdownIdleTimeout(config.drainTimeout().toMillis());
     return connector;
   }
 
   /**
-   * Health first (it must answer while draining), then the graceful handler (counts in-flight
-   * requests and refuses new ones during shutdown), then WebSocket upgrades on {@code /ws}, and the
-   * REST API for everything else.
+   * The connection drain first (it must see every request), then health (it must answer while
+   * draining), then the graceful handler (counts in-flight requests and refuses new ones during
+   * shutdown), then WebSocket upgrades on {@code /ws}, and the REST API for everything else.
    */
-  private HealthHandler handlers(Server jetty) {
+  private ConnectionDrain handlers(Server jetty, ServerConnector connector) {
     WebSocketHandshake upgrade = new WebSocketHandshake(webSocket, handshake, delivery, readiness);
     WebSocketUpgradeHandler upgrades =
         WebSocketUpgradeHandler.from(
@@ -234,7 +244,9 @@ public final class ChatServer {
               container.addMapping(WEBSOCKET_PATH, upgrade);
             });
     upgrades.setHandler(new RestHandler(rest));
-    return new HealthHandler(readiness, new GracefulHandler(upgrades));
+    connections =
+        new ConnectionDrain(connector, new HealthHandler(readiness, new GracefulHandler(upgrades)));
+    return connections;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.parley.adapter.fargate;
 import dagger.Component;
 import dev.parley.adapter.inmemory.InMemoryStoreHealthAdapter;
 import dev.parley.adapter.inmemory.InMemoryStoreModule;
+import dev.parley.application.port.in.GetMessageUseCase;
 import dev.parley.application.service.UseCaseModule;
 import dev.parley.runtime.ValidationModule;
 import jakarta.inject.Singleton;
@@ -27,6 +28,8 @@ interface TestServerComponent {
   GatedClockAdapter clock();
 
   RecordingClusterBus cluster();
+
+  GetMessageUseCase getMessage();
 
   static TestServerComponent create() {
     return DaggerTestServerComponent.create();

@@ -36,7 +36,14 @@ public abstract class PostgresStoreModule {
   @Singleton
   static HikariDataSource hikariDataSource(PostgresConfig config) {
     HikariDataSource dataSource = PostgresDataSources.create(config);
-    PostgresMigrations.migrate(dataSource);
+    try {
+      PostgresMigrations.migrate(dataSource);
+    } catch (RuntimeException e) {
+      // The pool keeps trying to connect in the background: a caller that retries would
+      // otherwise leave one such pool behind per attempt.
+      dataSource.close();
+      throw e;
+    }
     return dataSource;
   }
 

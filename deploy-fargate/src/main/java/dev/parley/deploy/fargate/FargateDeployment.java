@@ -32,7 +32,12 @@ public record FargateDeployment(ChatServer server, String storeName, AutoCloseab
     return switch (settings.store()) {
       case MEMORY -> inMemory(settings.server(), settings.jwt(), ChatSettings.DEFAULTS);
       case POSTGRES ->
-          onPostgres(settings.server(), settings.jwt(), ChatSettings.DEFAULTS, settings.postgres());
+          onPostgres(
+              settings.server(),
+              settings.jwt(),
+              ChatSettings.DEFAULTS,
+              settings.postgres(),
+              settings.postgresStartTimeout());
       case DYNAMODB ->
           onDynamoDb(
               settings.server(),
@@ -52,11 +57,25 @@ public record FargateDeployment(ChatServer server, String storeName, AutoCloseab
   }
 
   /**
-   * On PostgreSQL, with the cross-node event bus and the housekeeping. Connects and applies the
-   * migrations here, so it fails (with the driver's exception) when the database cannot be reached.
+   * As {@link #onPostgres(FargateServerConfig, JwtSettings, ChatSettings, PostgresConfig,
+   * Duration)}, waiting for the database at most {@link PostgresStartup#DEFAULT_TIMEOUT}.
    */
   public static FargateDeployment onPostgres(
       FargateServerConfig server, JwtSettings jwt, ChatSettings chat, PostgresConfig postgres) {
+    return onPostgres(server, jwt, chat, postgres, PostgresStartup.DEFAULT_TIMEOUT);
+  }
+
+  /**
+   * On PostgreSQL, with the cross-node event bus and the housekeeping. Connects and applies the
+   * migrations here; while the database cannot be reached, tries again (logging each retry) for at
+   * most {@code startTimeout}, then fails with the driver's exception.
+   */
+  public static FargateDeployment onPostgres(
+      FargateServerConfig server,
+      JwtSettings jwt,
+      ChatSettings chat,
+      PostgresConfig postgres,
+      Duration startTimeout) {
     FargatePostgresComponent component =
         FargatePostgresComponent.create(server, jwt, chat, postgres);
     AutoCloseable release =
@@ -65,9 +84,11 @@ public record FargateDeployment(ChatServer server, String storeName, AutoCloseab
           component.eventBus().close();
           component.dataSource().close();
         };
+    // The data source first: it applies the migrations, and fails here when PostgreSQL is down.
+    // A failed attempt leaves nothing behind in the component, so it can simply be asked again,
+    // and there is nothing to release when the last one fails (releasing would ask once more).
+    PostgresStartup.await(component::dataSource, startTimeout);
     try {
-      // The data source first: it applies the migrations, and fails here when PostgreSQL is down.
-      component.dataSource();
       ChatServer chatServer = component.server();
       component.housekeeping().start();
       // Normally within milliseconds; if not, readiness says so until the listener is up.

@@ -4,6 +4,7 @@ import dev.parley.adapter.dynamodb.DynamoDbConfig;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.adapter.postgres.PostgresConfig;
 import dev.parley.protocol.auth.JwtSettings;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.stream.Collectors;
  * settings.
  *
  * @param postgres how to reach PostgreSQL; null unless the store is {@link Store#POSTGRES}
+ * @param postgresStartTimeout how long a starting task waits for PostgreSQL to be reachable ({@code
+ *     CHAT_POSTGRES_START_TIMEOUT} seconds, 60 when unset); never null
  * @param dynamoDb the DynamoDB table; null unless the store is {@link Store#DYNAMODB}
  * @param createTable whether the table is created at start ({@value #ENV_DYNAMODB_CREATE_TABLE})
  */
@@ -25,6 +28,7 @@ public record FargateSettings(
     JwtSettings jwt,
     Store store,
     PostgresConfig postgres,
+    Duration postgresStartTimeout,
     DynamoDbConfig dynamoDb,
     boolean createTable) {
 
@@ -50,6 +54,7 @@ public record FargateSettings(
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(jwt, "jwt");
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(postgresStartTimeout, "postgresStartTimeout");
     if ((store == Store.POSTGRES) != (postgres != null)) {
       throw new IllegalArgumentException("a PostgreSQL configuration goes with the postgres store");
     }
@@ -70,6 +75,7 @@ public record FargateSettings(
         JwtSettings.fromEnvironment(env),
         store,
         store == Store.POSTGRES ? PostgresConfig.fromEnvironment(env) : null,
+        PostgresStartup.timeout(env),
         store == Store.DYNAMODB ? DynamoDbConfig.fromEnvironment(env) : null,
         store == Store.DYNAMODB && createTable(env));
   }

@@ -42,7 +42,7 @@ class FargateMainTest {
   }
 
   @Test
-  void anUnreachableDatabaseFailsTheStartWithStatusOne() {
+  void aDatabaseStillUnreachableAfterTheStartTimeoutFailsTheStartWithStatusOne() {
     Map<String, String> env =
         Map.of(
             "CHAT_PORT",
@@ -53,8 +53,33 @@ class FargateMainTest {
             "postgres",
             // A loopback port nobody listens on: refused at once.
             "CHAT_POSTGRES_URL",
-            "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2");
+            "jdbc:postgresql://127.0.0.1:1/none?connectTimeout=2",
+            PostgresStartup.ENV_START_TIMEOUT,
+            "3");
+    long start = System.nanoTime();
+
     assertThat(FargateMain.start(env)).isEqualTo(new Outcome.Failed(FargateMain.FAILED));
+
+    // Retried for the timeout, then at most one more attempt (a 2 s wait for a connection).
+    Duration took = Duration.ofNanos(System.nanoTime() - start);
+    assertThat(took).isBetween(Duration.ofSeconds(3), Duration.ofSeconds(9));
+  }
+
+  @Test
+  void aStartTimeoutThatIsNotANumberIsABadConfiguration() {
+    Map<String, String> env =
+        Map.of(
+            "CHAT_PORT",
+            "0",
+            "CHAT_JWT_SECRET",
+            SECRET,
+            "CHAT_STORE",
+            "postgres",
+            "CHAT_POSTGRES_URL",
+            "jdbc:postgresql://127.0.0.1:1/none",
+            PostgresStartup.ENV_START_TIMEOUT,
+            "soon");
+    assertThat(FargateMain.start(env)).isEqualTo(new Outcome.Failed(FargateMain.BAD_CONFIGURATION));
   }
 
   @Test

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.jetty.server.Handler;
+import org.eclipse.jetty.server.HttpConfiguration;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.Response;
 import org.eclipse.jetty.server.Server;
@@ -32,7 +34,9 @@ import org.slf4j.LoggerFactory;
  *       lower-cased {@code headers} with repeated values joined by commas, {@code cookies}, {@code
  *       requestContext.http}) for {@link HttpApiHandler}; the body is passed as text when it is
  *       valid UTF-8, else base64-encoded with {@code isBase64Encoded}. Bodies over Lambda's 6 MB
- *       invocation limit are refused with 413 without invoking the function.
+ *       invocation limit are refused with 413 without invoking the function, a declared one at
+ *       once; a body that stops arriving is 408 after {@link #IDLE_TIMEOUT}; a method other than
+ *       the seven an {@code ANY} route matches (case-sensitive: {@code get} is none) is 404.
  *   <li><b>WebSocket API</b> (stage {@value #STAGE}, so clients connect to {@code ws://host:port/}
  *       {@value #STAGE}): the handshake first runs the REQUEST authorizer ({@link
  *       ConnectAuthorizerHandler}); a Deny is a 403 and the function is not invoked. Then {@code
@@ -49,6 +53,10 @@ import org.slf4j.LoggerFactory;
  *       expects. Like API Gateway, a connection can be posted to only once {@code $connect} has
  *       returned. Requests are not signature-checked.
  * </ul>
+ *
+ * <p>What API Gateway answers itself, and every error Jetty would answer, is API Gateway's JSON
+ * {@code {"message":"..."}} (never an HTML page, a stack trace or a {@code Server} header); what
+ * the functions answer is passed on as it is.
  *
  * <p>Differences from AWS worth knowing: handlers run in this JVM, one "execution environment" for
  * every function; frames of one connection are handled one at a time, in order; no throttling, no
@@ -70,6 +78,12 @@ public final class ApiGatewayEmulator implements AutoCloseable {
   static final String ACCOUNT_ID = "000000000000";
   static final String REGION = "local";
 
+  /**
+   * How long a connection may stay silent, a request's body included: a client that stops sending
+   * gets API Gateway's 408 after this, not a hung request.
+   */
+  static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
+
   /** How long {@link #close()} waits for the {@code $disconnect} of the connections it closes. */
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -79,16 +93,22 @@ public final class ApiGatewayEmulator implements AutoCloseable {
 
   private volatile LambdaFunctions functions;
 
-  private ApiGatewayEmulator(String host, int port) {
+  private ApiGatewayEmulator(String host, int port, Duration idleTimeout) {
     QueuedThreadPool threads = new QueuedThreadPool();
     threads.setName("lambda-local");
     threads.setVirtualThreadsExecutor(
         VirtualThreads.getNamedVirtualThreadsExecutor("lambda-local"));
     jetty = new Server(threads);
-    connector = new ServerConnector(jetty);
+    HttpConfiguration http = new HttpConfiguration();
+    // API Gateway names no server software, and the clients must not rely on Jetty's.
+    http.setSendServerVersion(false);
+    http.setSendXPoweredBy(false);
+    connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
     connector.setHost(host);
     connector.setPort(port);
+    connector.setIdleTimeout(idleTimeout.toMillis());
     jetty.addConnector(connector);
+    jetty.setErrorHandler(new GatewayErrors());
     WebSocketEvents events = new WebSocketEvents(this::domainName);
     WebSocketHandshake handshake = new WebSocketHandshake(this::functions, connections, events);
     WebSocketUpgradeHandler upgrades =
@@ -115,7 +135,14 @@ public final class ApiGatewayEmulator implements AutoCloseable {
    * #connectionsEndpoint()} (port 0 picks a free port).
    */
   public static ApiGatewayEmulator start(String host, int port) throws Exception {
-    ApiGatewayEmulator emulator = new ApiGatewayEmulator(host, port);
+    return start(host, port, IDLE_TIMEOUT);
+  }
+
+  /**
+   * As {@link #start(String, int)}, with a shorter idle timeout for the tests of stalled bodies.
+   */
+  static ApiGatewayEmulator start(String host, int port, Duration idleTimeout) throws Exception {
+    ApiGatewayEmulator emulator = new ApiGatewayEmulator(host, port, idleTimeout);
     emulator.jetty.start();
     return emulator;
   }

@@ -26,8 +26,12 @@ final class JsonReplies {
   }
 
   static boolean message(Response response, Callback callback, int status, String message) {
-    return write(
-        response, callback, status, "application/json", "{\"message\":\"" + message + "\"}");
+    return write(response, callback, status, "application/json", messageBody(message));
+  }
+
+  /** API Gateway's own error body; the messages are fixed words, nothing to escape. */
+  static String messageBody(String message) {
+    return "{\"message\":\"" + message + "\"}";
   }
 
   /** What the AWS SDK maps to {@code GoneException}: the connection is not (or no longer) open. */

@@ -18,15 +18,22 @@ import org.eclipse.jetty.util.Callback;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The WebSocket API's handshake: the REQUEST authorizer first (a Deny is 403 and {@code $connect}
+ * The WebSocket API's handshake: the REQUEST authorizer first (a Deny is 403 {@code
+ * {"message":"Forbidden"}}, an authorizer failing with "Unauthorized" 401, and {@code $connect}
  * does not run), then {@code $connect} with the policy's {@code principalId} and context; a non-2xx
  * answer refuses the upgrade with that status, a {@code Sec-WebSocket-Protocol} header in the
  * answer is the accepted subprotocol.
  */
 final class WebSocketHandshake implements WebSocketCreator {
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Logger LOG = LoggerFactory.getLogger(WebSocketHandshake.class);
+
+  /** The error message by which a Lambda authorizer asks for a 401 instead of a 403. */
+  static final String UNAUTHORIZED = "Unauthorized";
 
   private final Supplier<LambdaFunctions> functions;
   private final LocalConnections connections;
@@ -68,12 +75,25 @@ final class WebSocketHandshake implements WebSocketCreator {
       ServerUpgradeRequest request, ServerUpgradeResponse response, Callback callback) {
     LambdaFunctions current = functions.get();
     if (current == null) {
-      return JsonReplies.refuse(response, callback, 503, "{\"message\":\"Service Unavailable\"}");
+      return refuse(response, callback, 503, "Service Unavailable");
     }
     Upgrade upgrade = Upgrade.of(request);
-    Map<String, Object> authorizer = authorize(current, upgrade);
+    Map<String, Object> authorizer;
+    try {
+      authorizer = authorize(current, upgrade);
+    } catch (RuntimeException e) {
+      // A Lambda authorizer that fails with "Unauthorized" asks API Gateway for a 401; any other
+      // failure is API Gateway's 500.
+      boolean unauthorized = UNAUTHORIZED.equals(e.getMessage());
+      if (!unauthorized) {
+        LOG.warn("the $connect authorizer failed", e);
+      }
+      return unauthorized
+          ? refuse(response, callback, 401, UNAUTHORIZED)
+          : refuse(response, callback, 500, "Internal Server Error");
+    }
     if (authorizer == null) {
-      return JsonReplies.refuse(response, callback, 403, "{\"message\":\"Forbidden\"}");
+      return refuse(response, callback, 403, "Forbidden");
     }
     String connectionId = connectionId();
     APIGatewayV2WebSocketEvent connect =
@@ -83,10 +103,19 @@ final class WebSocketHandshake implements WebSocketCreator {
             upgrade.headers(),
             upgrade.multiValueHeaders(),
             upgrade.query());
-    APIGatewayV2WebSocketResponse answer = current.webSocket().handleRequest(connect, null);
-    int status = answer == null ? 502 : answer.getStatusCode();
+    APIGatewayV2WebSocketResponse answer;
+    try {
+      answer = current.webSocket().handleRequest(connect, null);
+    } catch (RuntimeException e) {
+      LOG.warn("the $connect function failed", e);
+      return refuse(response, callback, 500, "Internal Server Error");
+    }
+    if (answer == null) {
+      return refuse(response, callback, 500, "Internal Server Error");
+    }
+    int status = answer.getStatusCode();
     if (status / 100 != 2) {
-      String body = answer == null || answer.getBody() == null ? "" : answer.getBody();
+      String body = answer.getBody() == null ? "" : answer.getBody();
       return JsonReplies.refuse(response, callback, status, body);
     }
     if (answer.getHeaders() != null) {
@@ -97,6 +126,12 @@ final class WebSocketHandshake implements WebSocketCreator {
     }
     return new LocalConnection(
         connectionId, Map.copyOf(authorizer), connections, functions, events);
+  }
+
+  /** API Gateway's own refusal of an upgrade. */
+  private static Object refuse(
+      ServerUpgradeResponse response, Callback callback, int status, String message) {
+    return JsonReplies.refuse(response, callback, status, JsonReplies.messageBody(message));
   }
 
   /** The authorizer's verdict: its context and {@code principalId} when it allows, else null. */

@@ -76,6 +76,15 @@ class ApiGatewayEmulatorTest {
   }
 
   @Test
+  void authorizerFailingWithUnauthorizedIs401AndAnyOtherFailure500() throws Exception {
+    attach();
+
+    assertThat(handshakeStatus("unauthorized")).isEqualTo(401);
+    assertThat(handshakeStatus("broken")).isEqualTo(500);
+    assertThat(webSocketEvents).isEmpty();
+  }
+
+  @Test
   void connectCarriesThePrincipalAndFramesAreRoutedOnTheirAction() throws Exception {
     attach();
     Client alice = connect("good");
@@ -151,7 +160,15 @@ class ApiGatewayEmulatorTest {
               ok.setStatusCode(200);
               return ok;
             },
-            (event, context) -> policy(hasToken(event.getHeaders(), "good"))));
+            (event, context) -> {
+              if (hasToken(event.getHeaders(), "unauthorized")) {
+                throw new IllegalStateException(WebSocketHandshake.UNAUTHORIZED);
+              }
+              if (hasToken(event.getHeaders(), "broken")) {
+                throw new IllegalStateException("the authorizer broke");
+              }
+              return policy(hasToken(event.getHeaders(), "good"));
+            }));
   }
 
   private static boolean hasToken(Map<String, String> headers, String token) {
