@@ -12,17 +12,21 @@ import java.lang.annotation.Target;
 
 /**
  * A text people read (a room name, a topic, a ban reason): valid Unicode without control or format
- * characters, line breaks or spaces other than the ASCII one. Checked by the domain's own rule
- * ({@link dev.parley.domain.shared.Characters#isVisibleText}), so every store receives only what
- * every store can keep. Null passes.
+ * characters, line breaks or spaces other than the ASCII one; with {@link #multiline} newline and
+ * tab are allowed too. Checked by the domain's own rule ({@link
+ * dev.parley.domain.shared.Characters}), so every store receives only what every store can keep.
+ * Null passes.
  */
 @Documented
 @Constraint(validatedBy = VisibleTextValidator.class)
 @Target({FIELD, PARAMETER})
 @Retention(RUNTIME)
 public @interface VisibleText {
+  /** Whether newline and tab are allowed. */
+  boolean multiline() default false;
+
   String message() default
-      "must not contain control or invisible characters, line breaks or spaces other than ' '";
+      "must not contain control or invisible characters, or spaces other than ' '";
 
   Class<?>[] groups() default {};
 

@@ -10,8 +10,8 @@ import java.util.Objects;
  * A ban of a user from a room.
  *
  * @param expiresAt when the ban lapses by itself; null for a ban that lasts until lifted
- * @param reason free text for moderators, {@linkplain Characters#isVisibleText visible text}; may
- *     be empty, never null
+ * @param reason free text for moderators, {@linkplain Characters#isVisibleMultilineText visible
+ *     text}, lines allowed; may be empty, never null
  */
 public record Ban(
     RoomId roomId,
@@ -27,7 +27,7 @@ public record Ban(
     Objects.requireNonNull(bannedBy, "bannedBy");
     Objects.requireNonNull(bannedAt, "bannedAt");
     reason = reason == null ? "" : reason;
-    if (!Characters.isVisibleText(reason)) {
+    if (!Characters.isVisibleMultilineText(reason)) {
       throw new IllegalArgumentException("a ban reason must be visible text");
     }
   }

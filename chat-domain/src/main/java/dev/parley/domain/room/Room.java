@@ -11,8 +11,8 @@ import java.util.Objects;
  *
  * @param name 1 to {@link #MAX_NAME_LENGTH} code points, never blank, {@linkplain
  *     Characters#isVisibleText visible text}
- * @param topic at most {@link #MAX_TOPIC_LENGTH} code points of visible text; may be empty, never
- *     null
+ * @param topic at most {@link #MAX_TOPIC_LENGTH} code points of {@linkplain
+ *     Characters#isVisibleMultilineText visible text}, lines allowed; may be empty, never null
  * @param directKey for {@link RoomType#DIRECT} rooms the pair's {@link DirectKey}; null otherwise
  * @param permissions the minimum role per action in this room (defaults plus room overrides)
  */
@@ -99,7 +99,7 @@ public record Room(
 
   public static boolean isValidTopic(String topic) {
     return topic.codePointCount(0, topic.length()) <= MAX_TOPIC_LENGTH
-        && Characters.isVisibleText(topic);
+        && Characters.isVisibleMultilineText(topic);
   }
 
   public Room withDetails(String newName, String newTopic) {

@@ -39,9 +39,23 @@ public final class Characters {
    * hidden} character. The empty string passes; length and blankness are the caller's rules.
    */
   public static boolean isVisibleText(String text) {
+    return isVisible(text, false);
+  }
+
+  /**
+   * As {@link #isVisibleText}, but newline and tab are allowed too, as in a message body: for texts
+   * that may span lines (a topic, a ban reason).
+   */
+  public static boolean isVisibleMultilineText(String text) {
+    return isVisible(text, true);
+  }
+
+  private static boolean isVisible(String text, boolean multiline) {
     for (int i = 0; i < text.length(); ) {
       int codePoint = text.codePointAt(i);
-      if (Character.isSurrogate((char) codePoint) || isHidden(codePoint)) {
+      boolean lineBreakOrTab = codePoint == '\n' || codePoint == '\t';
+      if (Character.isSurrogate((char) codePoint)
+          || (isHidden(codePoint) && !(multiline && lineBreakOrTab))) {
         return false;
       }
       i += Character.charCount(codePoint);

@@ -49,4 +49,18 @@ class CharactersTest {
   void hiddenCharactersAndBrokenUnicodeAreNot(String text) {
     assertThat(Characters.isVisibleText(text)).isFalse();
   }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"line one\nline two", "\tindented", "a\n\n\tb"})
+  void newlineAndTabAreAllowedOnlyInMultilineText(String text) {
+    assertThat(Characters.isVisibleMultilineText(text)).isTrue();
+    assertThat(Characters.isVisibleText(text)).isFalse();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {"nul\u0000", "cr\r\n", "bell\u0007", "rtl\u202E", "line\u2028", "lone\uD83D"})
+  void multilineTextRefusesEveryOtherHiddenCharacter(String text) {
+    assertThat(Characters.isVisibleMultilineText(text)).isFalse();
+  }
 }

@@ -44,7 +44,7 @@ class HiddenCharactersTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"nul\u0000", "bell\u0007", "esc\u001B[2J", "two\nlines", "rtl\u202E", "\uFEFFbom"})
+      strings = {"nul\u0000", "bell\u0007", "esc\u001B[2J", "cr\r", "rtl\u202E", "\uFEFFbom"})
   void roomNameAndTopicWithHiddenCharactersAreInvalidInput(String text) {
     assertRefused(() -> create(text, null), "name");
     assertRefused(() -> create("room", text), "topic");
@@ -79,6 +79,13 @@ class HiddenCharactersTest {
     assertRefused(
         () -> s.chat.openDirectRoom().openDirectRoom(new OpenDirectRoomCommand(s.alice, userId)),
         "userId");
+  }
+
+  @Test
+  void aTopicMaySpanLinesButANameMayNot() {
+    assertRefused(() -> create("two\nlines", null), "name");
+    assertThat(create("room", "line one\n\tline two").room().topic())
+        .isEqualTo("line one\n\tline two");
   }
 
   @Test

@@ -19,7 +19,7 @@ public record BanMemberCommand(
     @NotNull @Id String roomId,
     @NotNull @Id String userId,
     @Positive @Max(BanMemberCommand.MAX_DURATION_SECONDS) Long durationSeconds,
-    @Size(max = 500) @VisibleText String reason) {
+    @Size(max = 500) @VisibleText(multiline = true) String reason) {
   /** The longest ban or mute with an expiry: one year. Longer ones are "until lifted". */
   public static final long MAX_DURATION_SECONDS = 365L * 24 * 3600;
 }

@@ -21,7 +21,7 @@ import java.util.List;
 public record CreateRoomCommand(
     @NotNull UserId actor,
     @NotBlank @CodePoints(max = Room.MAX_NAME_LENGTH) @VisibleText String name,
-    @CodePoints(max = Room.MAX_TOPIC_LENGTH) @VisibleText String topic,
+    @CodePoints(max = Room.MAX_TOPIC_LENGTH) @VisibleText(multiline = true) String topic,
     @NotNull RoomType type,
     @Valid RoomSettingsInput settings,
     @Size(max = 100) List<@NotNull @Id String> invite) {}

@@ -21,6 +21,6 @@ public record UpdateRoomCommand(
     @NotNull UserId actor,
     @NotNull @Id String roomId,
     @CodePoints(min = 1, max = Room.MAX_NAME_LENGTH) @VisibleText String name,
-    @CodePoints(max = Room.MAX_TOPIC_LENGTH) @VisibleText String topic,
+    @CodePoints(max = Room.MAX_TOPIC_LENGTH) @VisibleText(multiline = true) String topic,
     @Valid RoomSettingsInput settings,
     Map<@NotNull Action, @NotNull Role> permissions) {}
