@@ -3,6 +3,8 @@ package dev.parley.protocol;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.JWSObject;
+import com.nimbusds.jose.Payload;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -59,6 +61,31 @@ public final class Tokens {
       throw new IllegalStateException(e);
     }
     return jwt.serialize();
+  }
+
+  /**
+   * A correctly signed, otherwise valid token whose {@code sub} is {@code subjectJson} as written,
+   * for subjects of the wrong JSON type.
+   */
+  public static String withRawSubject(String subjectJson) {
+    long exp = Instant.now().plus(Duration.ofHours(1)).getEpochSecond();
+    String payload =
+        "{\"sub\":"
+            + subjectJson
+            + ",\"iss\":\""
+            + ISSUER
+            + "\",\"aud\":\""
+            + AUDIENCE
+            + "\",\"exp\":"
+            + exp
+            + "}";
+    JWSObject jws = new JWSObject(new JWSHeader(JWSAlgorithm.HS256), new Payload(payload));
+    try {
+      jws.sign(new MACSigner(SECRET.getBytes(StandardCharsets.UTF_8)));
+    } catch (JOSEException e) {
+      throw new IllegalStateException(e);
+    }
+    return jws.serialize();
   }
 
   /** An unsigned token ({@code alg: none}) with otherwise valid claims. */

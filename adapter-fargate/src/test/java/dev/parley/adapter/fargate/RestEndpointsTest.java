@@ -49,6 +49,30 @@ class RestEndpointsTest {
   }
 
   @Test
+  void aBodyOfOverlongUtf8IsAMalformedRequestAndNothingIsPosted() throws Exception {
+    HttpResponse<String> room =
+        chat.send("POST", "/rooms", "alice", "{\"name\":\"general\",\"type\":\"public\"}");
+    String messages = "/rooms/" + TestServer.json(room).get("id").asText() + "/messages";
+    byte[] overlongSlash = {
+      '{', '"', 't', 'e', 'x', 't', '"', ':', '"', (byte) 0xC0, (byte) 0xAF, '"', '}'
+    };
+
+    HttpResponse<String> refused =
+        chat.send(
+            chat.request(messages, "alice")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(overlongSlash))
+                .build());
+
+    assertThat(refused.statusCode()).isEqualTo(400);
+    assertThat(refused.headers().firstValue("Content-Type").orElseThrow())
+        .startsWith("application/problem+json");
+    assertThat(TestServer.json(refused).get("type").asText())
+        .isEqualTo("https://parley.dev/problems/malformed-request");
+    assertThat(TestServer.json(chat.get(messages, "alice")).get("messages")).isEmpty();
+  }
+
+  @Test
   void echoesASafeRequestIdAndReplacesAnUnsafeOne() throws Exception {
     HttpResponse<String> given =
         chat.send(chat.request("/rooms", "alice").header("X-Request-Id", "req-42.a:b").build());

@@ -3,7 +3,13 @@ package dev.parley.adapter.fargate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -90,6 +96,71 @@ class WebSocketEndpointTest {
 
     client.send(prefix + "x".repeat(LIMIT + 1 - prefix.length() - suffix.length()) + suffix);
     assertThat(client.awaitClose().code()).isEqualTo(1009);
+  }
+
+  /**
+   * A text frame never reaches the protocol's JSON reader as bytes: Jetty decodes it strictly and
+   * closes the connection with 1007 (RFC 6455) on invalid UTF-8, such as the overlong '/' that a
+   * lenient decoder would read. The JDK client only sends valid text, so the frame is written raw.
+   */
+  @Test
+  void aTextFrameOfInvalidUtf8IsClosedWith1007() throws Exception {
+    URI ws = chat.server.webSocketUri();
+    try (Socket socket = new Socket(ws.getHost(), ws.getPort())) {
+      socket.setSoTimeout((int) TestServer.TIMEOUT.toMillis());
+      OutputStream out = socket.getOutputStream();
+      DataInputStream in = new DataInputStream(socket.getInputStream());
+      out.write(
+          ("GET "
+                  + ws.getRawPath()
+                  + " HTTP/1.1\r\nHost: "
+                  + ws.getHost()
+                  + ":"
+                  + ws.getPort()
+                  + "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n"
+                  + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nSec-WebSocket-Version: 13\r\n"
+                  + "Authorization: Bearer "
+                  + TestServer.token("alice")
+                  + "\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII));
+      assertThat(readHead(in)).startsWith("HTTP/1.1 101");
+
+      ByteArrayOutputStream payload = new ByteArrayOutputStream();
+      payload.writeBytes("{\"action\":\"ping\",\"requestId\":\"".getBytes(StandardCharsets.UTF_8));
+      payload.writeBytes(new byte[] {(byte) 0xC0, (byte) 0xAF});
+      payload.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+      byte[] body = payload.toByteArray();
+      out.write(new byte[] {(byte) 0x81, (byte) (0x80 | body.length), 0, 0, 0, 0});
+      out.write(body); // masked with a zero key, so sent as is
+      out.flush();
+
+      assertThat(closeCode(in)).isEqualTo(1007);
+    }
+  }
+
+  private static String readHead(DataInputStream in) throws Exception {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      head.append((char) in.readUnsignedByte());
+    }
+    return head.toString();
+  }
+
+  /** Skips the server's frames (the hello) up to its close frame and returns the close code. */
+  private static int closeCode(DataInputStream in) throws Exception {
+    while (true) {
+      int opcode = in.readUnsignedByte() & 0x0F;
+      long length = in.readUnsignedByte() & 0x7F;
+      if (length == 126) {
+        length = in.readUnsignedShort();
+      } else if (length == 127) {
+        length = in.readLong();
+      }
+      byte[] data = in.readNBytes((int) length);
+      if (opcode == 0x8) {
+        return ((data[0] & 0xFF) << 8) | (data[1] & 0xFF);
+      }
+    }
   }
 
   @Test

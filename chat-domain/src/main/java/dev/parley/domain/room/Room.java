@@ -1,6 +1,7 @@
 package dev.parley.domain.room;
 
 import dev.parley.domain.access.RolePermissions;
+import dev.parley.domain.shared.Characters;
 import dev.parley.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
@@ -8,8 +9,10 @@ import java.util.Objects;
 /**
  * A room. Immutable: every change returns a new instance.
  *
- * @param name 1 to {@link #MAX_NAME_LENGTH} code points, never blank
- * @param topic may be empty, never null
+ * @param name 1 to {@link #MAX_NAME_LENGTH} code points, never blank, {@linkplain
+ *     Characters#isVisibleText visible text}
+ * @param topic at most {@link #MAX_TOPIC_LENGTH} code points of {@linkplain
+ *     Characters#isVisibleMultilineText visible text}, lines allowed; may be empty, never null
  * @param directKey for {@link RoomType#DIRECT} rooms the pair's {@link DirectKey}; null otherwise
  * @param permissions the minimum role per action in this room (defaults plus room overrides)
  */
@@ -37,10 +40,12 @@ public record Room(
     Objects.requireNonNull(permissions, "permissions");
     topic = topic == null ? "" : topic;
     if (!isValidName(name)) {
-      throw new IllegalArgumentException("room name must be 1-" + MAX_NAME_LENGTH + " code points");
+      throw new IllegalArgumentException(
+          "room name must be 1-" + MAX_NAME_LENGTH + " code points of visible text");
     }
-    if (topic.codePointCount(0, topic.length()) > MAX_TOPIC_LENGTH) {
-      throw new IllegalArgumentException("topic must be at most " + MAX_TOPIC_LENGTH);
+    if (!isValidTopic(topic)) {
+      throw new IllegalArgumentException(
+          "topic must be at most " + MAX_TOPIC_LENGTH + " code points of visible text");
     }
     if ((type == RoomType.DIRECT) != (directKey != null)) {
       throw new IllegalArgumentException(
@@ -89,7 +94,12 @@ public record Room(
       return false;
     }
     int length = name.codePointCount(0, name.length());
-    return length <= MAX_NAME_LENGTH;
+    return length <= MAX_NAME_LENGTH && Characters.isVisibleText(name);
+  }
+
+  public static boolean isValidTopic(String topic) {
+    return topic.codePointCount(0, topic.length()) <= MAX_TOPIC_LENGTH
+        && Characters.isVisibleMultilineText(topic);
   }
 
   public Room withDetails(String newName, String newTopic) {

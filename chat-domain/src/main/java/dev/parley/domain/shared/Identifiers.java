@@ -9,7 +9,9 @@ public final class Identifiers {
 
   /**
    * Returns {@code value} when it is a usable identifier: 1 to {@link #MAX_LENGTH} characters, no
-   * whitespace, no control characters, no '/' (ids travel in URL paths).
+   * whitespace, no {@linkplain Characters#isHidden hidden characters} and no joiners either (so no
+   * look-alike ids), no '/' (ids travel in URL paths), nothing outside the Basic Multilingual
+   * Plane.
    *
    * @throws IllegalArgumentException otherwise; callers validate user input before this point
    */
@@ -27,7 +29,10 @@ public final class Identifiers {
     }
     for (int i = 0; i < value.length(); i++) {
       char c = value.charAt(i);
-      if (Character.isWhitespace(c) || Character.isISOControl(c) || c == '/') {
+      if (Character.isWhitespace(c)
+          || Characters.isHidden(c)
+          || Character.getType(c) == Character.FORMAT
+          || c == '/') {
         return false;
       }
       if (Character.isSurrogate(c)) {

@@ -1,6 +1,7 @@
 package dev.parley.domain.member;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import dev.parley.domain.room.RoomId;
@@ -15,6 +16,14 @@ class BanTest {
   private static final RoomId ROOM = RoomId.of("general");
   private static final UserId SPAMMER = UserId.of("spammer");
   private static final UserId MODERATOR = UserId.of("mod");
+
+  @Test
+  void reasonWithHiddenCharactersIsRejected() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Ban(ROOM, SPAMMER, MODERATOR, BANNED_AT, null, "spam\u0000"));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Ban(ROOM, SPAMMER, MODERATOR, BANNED_AT, null, "spam\u202E"));
+  }
 
   @Test
   void banUntilLiftedHoldsForever() {

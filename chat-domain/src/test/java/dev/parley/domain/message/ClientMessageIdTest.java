@@ -27,9 +27,22 @@ class ClientMessageIdTest {
 
   @ParameterizedTest
   @NullAndEmptySource
-  @ValueSource(strings = {" ", "\t\n"})
+  @ValueSource(strings = {" ", "\t\n", "\t", "\n", "\u3000"})
   void blankKeyIsRejected(String value) {
+    assertThat(ClientMessageId.isValid(value)).isFalse();
     assertThatIllegalArgumentException().isThrownBy(() -> ClientMessageId.of(value));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"tx\u0000", "tx\u0007", "tx\u200B", "tx\u202E", "tx\u00A0", "tx\uD83D"})
+  void keyWithHiddenCharactersIsRejected(String value) {
+    assertThat(ClientMessageId.isValid(value)).isFalse();
+    assertThatIllegalArgumentException().isThrownBy(() -> ClientMessageId.of(value));
+  }
+
+  @Test
+  void keyMayHoldSpacesAndAnyScript() {
+    assertThat(ClientMessageId.of("retry 1 – 用户 🎉").value()).isEqualTo("retry 1 – 用户 🎉");
   }
 
   @Test

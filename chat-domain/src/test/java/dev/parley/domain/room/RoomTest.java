@@ -49,6 +49,22 @@ class RoomTest {
     assertThatIllegalArgumentException().isThrownBy(() -> open(name));
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"nul\u0000", "bell\u0007", "esc\u001B[2J", "cr\r", "rtl\u202E"})
+  void namesAndTopicsWithHiddenCharactersAreRejected(String text) {
+    assertThat(Room.isValidName(text)).isFalse();
+    assertThat(Room.isValidTopic(text)).isFalse();
+    assertThatIllegalArgumentException().isThrownBy(() -> open(text));
+    assertThatIllegalArgumentException().isThrownBy(() -> open("General").withDetails(null, text));
+  }
+
+  @Test
+  void aTopicMaySpanLinesButANameMayNot() {
+    assertThat(open("General").withDetails(null, "line one\n\tline two").topic())
+        .isEqualTo("line one\n\tline two");
+    assertThatIllegalArgumentException().isThrownBy(() -> open("two\nlines"));
+  }
+
   @Test
   void missingTopicIsEmpty() {
     Room room = Room.open(ID, "General", null, RoomType.PUBLIC, ALICE, NOW, RoomSettings.DEFAULTS);

@@ -57,7 +57,14 @@ class IdentifiersTest {
         "..\u002F..",
         "em\u2003space",
         "emoji\uD83D\uDE00",
-        "lone\uD83D"
+        "lone\uD83D",
+        "no\u00A0break",
+        "zero\u200Bwidth",
+        "joined\u200Dletters",
+        "evil\u202Etxt.exe",
+        "bom\uFEFF",
+        "line\u2028separator",
+        "ideographic\u3000space"
       })
   void unusableIdsAreRejected(String value) {
     assertThat(Identifiers.isValid(value)).isFalse();
@@ -86,6 +93,9 @@ class IdentifiersTest {
     assertThatIllegalArgumentException().isThrownBy(() -> factory.apply(""));
     assertThatIllegalArgumentException().isThrownBy(() -> factory.apply("a b"));
     assertThatIllegalArgumentException().isThrownBy(() -> factory.apply("a/b"));
+    assertThatIllegalArgumentException().isThrownBy(() -> factory.apply("a\u00A0b"));
+    assertThatIllegalArgumentException().isThrownBy(() -> factory.apply("a\u200Bb"));
+    assertThatIllegalArgumentException().isThrownBy(() -> factory.apply("a\u202Eb"));
     assertThatIllegalArgumentException().isThrownBy(() -> factory.apply(null));
   }
 }

@@ -15,6 +15,7 @@ import com.nimbusds.jose.proc.JOSEObjectTypeVerifier;
 import com.nimbusds.jose.proc.JWSVerificationKeySelector;
 import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWT;
+import com.nimbusds.jwt.JWTClaimNames;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
@@ -137,6 +138,9 @@ public final class JwtIdentityResolver implements IdentityResolver {
         return new Authentication.Rejected(refusal);
       }
       jwt.getJWTClaimsSet(); // parses the payload, so that a bad one is "malformed"
+      if (!subjectIsAStringOrAbsent(jwt)) {
+        return new Authentication.Rejected(Reasons.MALFORMED);
+      }
     } catch (ParseException e) {
       return new Authentication.Rejected(Reasons.MALFORMED);
     }
@@ -163,6 +167,15 @@ public final class JwtIdentityResolver implements IdentityResolver {
       // The matching key could not verify this kind of signature (e.g. an RSA key too short).
       return new Authentication.Rejected(Reasons.SIGNATURE_INVALID);
     }
+  }
+
+  /**
+   * RFC 7519 makes {@code sub} a string, but nimbus reads a number there as its decimal text, so
+   * {@code "sub": 12345} would sign in as the user {@code 12345}; the raw claim is checked instead.
+   */
+  private static boolean subjectIsAStringOrAbsent(SignedJWT jwt) {
+    Object subject = jwt.getPayload().toJSONObject().get(JWTClaimNames.SUBJECT);
+    return subject == null || subject instanceof String;
   }
 
   private String headerRefusal(JWSHeader header) {

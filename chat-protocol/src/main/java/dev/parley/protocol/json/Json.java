@@ -28,6 +28,12 @@ import dev.parley.protocol.http.Problem;
 import dev.parley.protocol.http.ProblemException;
 import dev.parley.protocol.http.ProblemType;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -46,6 +52,8 @@ public final class Json {
    * this many sets in use at once, extra ones are simply dropped.
    */
   private static final int POOLED_BUFFER_SETS = 256;
+
+  private static final int UTF8_CHECK_WINDOW = 1_024;
 
   private static final ObjectMapper MAPPER = build();
 
@@ -149,7 +157,9 @@ public final class Json {
   /**
    * JSON on this API is UTF-8 (RFC 8259). Jackson would auto-detect UTF-16 and UTF-32, which start
    * with a zero byte among the first four (JSON text starts with an ASCII character), so refuse
-   * those and a byte-order mark up front; invalid UTF-8 itself is caught by the parser.
+   * those and a byte-order mark up front. Jackson's own UTF-8 decoding is lenient (it reads the
+   * overlong {@code C0 AF} as '/', and encoded surrogates as characters), which would let a body
+   * say something other than its bytes do, so the bytes are decoded strictly first.
    */
   private static void requireUtf8(byte[] body) {
     int n = Math.min(body.length, 4);
@@ -160,6 +170,41 @@ public final class Json {
     }
     if (body.length >= 2 && (body[0] & 0xFF) >= 0xFE && (body[1] & 0xFF) >= 0xFE) {
       throw malformed("", "must be UTF-8 encoded JSON");
+    }
+    if (!isStrictUtf8(body)) {
+      throw malformed("", "is not valid UTF-8");
+    }
+  }
+
+  /**
+   * Whether {@code body} is well-formed UTF-8: no overlong forms, no encoded surrogates, nothing
+   * above U+10FFFF, no truncated sequence. Decodes through a small window, so a large body costs no
+   * copy of itself; an all-ASCII body is not decoded at all.
+   */
+  private static boolean isStrictUtf8(byte[] body) {
+    int firstNonAscii = 0;
+    while (firstNonAscii < body.length && body[firstNonAscii] >= 0) {
+      firstNonAscii++;
+    }
+    if (firstNonAscii == body.length) {
+      return true;
+    }
+    CharsetDecoder decoder =
+        StandardCharsets.UTF_8
+            .newDecoder()
+            .onMalformedInput(CodingErrorAction.REPORT)
+            .onUnmappableCharacter(CodingErrorAction.REPORT);
+    ByteBuffer in = ByteBuffer.wrap(body, firstNonAscii, body.length - firstNonAscii);
+    CharBuffer window = CharBuffer.allocate(UTF8_CHECK_WINDOW);
+    while (true) {
+      CoderResult result = decoder.decode(in, window, true);
+      if (result.isError()) {
+        return false;
+      }
+      window.clear();
+      if (result.isUnderflow()) {
+        return !decoder.flush(window).isError();
+      }
     }
   }
 

@@ -188,7 +188,16 @@ class JwtIdentityResolverSecretTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"alice/admin", "alice smith", "tab\there"})
+  @ValueSource(
+      strings = {
+        "alice/admin",
+        "alice smith",
+        "tab\there",
+        "alice\u00A0",
+        "ali\u200Bce",
+        "\u202Eecila",
+        "\uFEFFalice"
+      })
   void aSubjectThatIsNoUserIdIsRejected(String subject) {
     String token = hs256(SECRET, claims(NOW).subject(subject).build());
 
@@ -240,6 +249,24 @@ class JwtIdentityResolverSecretTest {
       })
   void garbageIsRejectedAsMalformed(String garbage) {
     assertRejected(resolver, garbage, "malformed token");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"12345", "-1", "1.5e3", "true", "[\"alice\"]"})
+  void aSubjectThatIsNotAJsonStringIsRejectedAsMalformed(String subject) {
+    String token =
+        handMadeSigned(
+            "{\"sub\":"
+                + subject
+                + ",\"iss\":\""
+                + ISSUER
+                + "\",\"aud\":\""
+                + AUDIENCE
+                + "\",\"exp\":"
+                + (NOW.getEpochSecond() + 60)
+                + "}");
+
+    assertRejected(resolver, token, "malformed token");
   }
 
   @Test

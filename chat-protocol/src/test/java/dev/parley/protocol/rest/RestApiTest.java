@@ -12,10 +12,12 @@ import dev.parley.protocol.ProtocolTestComponent;
 import dev.parley.protocol.Tokens;
 import dev.parley.protocol.http.ApiResponse;
 import dev.parley.testkit.adapter.ControllableClockAdapter;
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -591,6 +593,44 @@ class RestApiTest {
     }
 
     @ParameterizedTest
+    @ValueSource(
+        strings = {
+          "C0 AF", // overlong '/'
+          "C0 80", // overlong NUL
+          "E0 80 AF", // overlong '/' in three bytes
+          "F0 80 80 AF", // overlong '/' in four bytes
+          "ED A0 80", // an encoded high surrogate
+          "ED BF BF", // an encoded low surrogate
+          "F4 90 80 80", // above U+10FFFF
+          "F8 88 80 80 80", // a five-byte form
+          "E2 82", // truncated before the closing quote
+          "80", // a lone continuation byte
+          "FE"
+        })
+    void invalidUtf8ThatALenientDecoderWouldReadIsAMalformedRequest(String hex) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      body.writeBytes("{\"text\":\"a".getBytes(StandardCharsets.UTF_8));
+      body.writeBytes(HexFormat.ofDelimiter(" ").parseHex(hex));
+      body.writeBytes("\"}".getBytes(StandardCharsets.UTF_8));
+
+      RestClient.Reply reply = postRaw(body.toByteArray());
+
+      assertProblem(reply, 400, "malformed-request", "");
+      assertThat(reply.text("detail")).contains("not valid UTF-8");
+      assertNothingPosted();
+    }
+
+    @Test
+    void validUtf8OfEveryLengthIsReadAsSent() {
+      String text = "a\u00E9\u20AC\uD83D\uDE00\uFFFD";
+
+      RestClient.Reply reply = postRaw("{\"text\":\"" + text + "\"}");
+
+      assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+      assertThat(reply.json().path("text").asText()).isEqualTo(text);
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"", "null", "[]", "\"text\"", "42"})
     void aBodyThatIsNotAnObjectIsAMalformedRequest(String body) {
       assertProblem(postRaw(body), 400, "malformed-request");
@@ -733,6 +773,64 @@ class RestApiTest {
         "sequence");
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {" ", "\\t", "\\n", " \\r\\n\\t "})
+  void aBlankClientMessageIdIsInvalidInputNotAServerError(String key) {
+    String room = publicRoom();
+
+    assertProblem(
+        client.json(
+            "POST",
+            "/rooms/" + room + "/messages",
+            ALICE,
+            "{\"text\":\"hi\",\"clientMessageId\":\"" + key + "\"}"),
+        400,
+        "invalid-input",
+        "clientMessageId");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\\u0000", "\\u0007", "\\u001b", "\\u200b", "\\u202e", "\\ufeff"})
+  void hiddenCharactersInTextsPeopleReadAreInvalidInput(String escape) {
+    String room = publicRoom();
+    String bad = "\"x" + escape + "\"";
+
+    assertProblem(
+        client.json("POST", "/rooms", ALICE, "{\"type\":\"public\",\"name\":" + bad + "}"),
+        400,
+        "invalid-input",
+        "name");
+    assertProblem(
+        client.json("PATCH", "/rooms/" + room, ALICE, "{\"topic\":" + bad + "}"),
+        400,
+        "invalid-input",
+        "topic");
+    assertProblem(
+        client.json("PUT", "/rooms/" + room + "/bans/dave", ALICE, "{\"reason\":" + bad + "}"),
+        400,
+        "invalid-input",
+        "reason");
+    assertProblem(
+        client.json(
+            "POST",
+            "/rooms/" + room + "/messages",
+            ALICE,
+            "{\"text\":\"hi\",\"clientMessageId\":" + bad + "}"),
+        400,
+        "invalid-input",
+        "clientMessageId");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"\\u00a0", "\\u200b", "\\u202e"})
+  void invisibleCharactersInAUserIdAreInvalidInput(String escape) {
+    assertProblem(
+        client.json("POST", "/direct-rooms", ALICE, "{\"userId\":\"bob" + escape + "\"}"),
+        400,
+        "invalid-input",
+        "userId");
+  }
+
   @Test
   void aRouteThatNeedsABodyRefusesAnEmptyOne() {
     RestClient.Reply reply = client.send("POST", "/rooms", ALICE, "application/json", new byte[0]);
@@ -816,6 +914,22 @@ class RestApiTest {
       RestClient.Reply none = client.get("/rooms", unsigned);
       assertUnauthenticated(none, "unsupported algorithm");
       assertThat(none.response().bodyAsString()).doesNotContain(unsigned.substring(0, 20));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345", "1.5", "true", "[\"alice\"]"})
+    void aSubjectThatIsNotAJsonStringIs401(String subject) {
+      assertUnauthenticated(
+          client.get("/rooms", Tokens.withRawSubject(subject)), "malformed token");
+      assertThat(client.get("/rooms", Tokens.withRawSubject("\"12345\"")).status()).isEqualTo(200);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\"alice\\u00a0\"", "\"ali\\u200bce\"", "\"\\u202eecila\""})
+    void aSubjectWithInvisibleCharactersIs401(String subject) {
+      assertUnauthenticated(
+          client.get("/rooms", Tokens.withRawSubject(subject)),
+          "token subject is not a valid user id");
     }
 
     @Test

@@ -414,6 +414,24 @@ class WebSocketApiTest {
             "postMessage",
             null),
         Arguments.of(
+            "{\"action\":\"postMessage\",\"roomId\":\"r\",\"text\":\"hi\",\"clientMessageId\":\" \\t\\n\"}",
+            "invalid-input",
+            "clientMessageId",
+            "postMessage",
+            null),
+        Arguments.of(
+            "{\"action\":\"postMessage\",\"roomId\":\"r\",\"text\":\"hi\",\"clientMessageId\":\"c\\u0000\"}",
+            "invalid-input",
+            "clientMessageId",
+            "postMessage",
+            null),
+        Arguments.of(
+            "{\"action\":\"postMessage\",\"roomId\":\"r\",\"text\":\"hi\",\"clientMessageId\":\"c\\u202e\"}",
+            "invalid-input",
+            "clientMessageId",
+            "postMessage",
+            null),
+        Arguments.of(
             "{\"action\":\"markRead\",\"roomId\":\"r\"}",
             "invalid-input",
             "sequence",

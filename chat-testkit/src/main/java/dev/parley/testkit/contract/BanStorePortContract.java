@@ -2,6 +2,7 @@ package dev.parley.testkit.contract;
 
 import static dev.parley.testkit.contract.Instants.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.parley.application.port.out.BanStorePort;
 import dev.parley.domain.member.Ban;
@@ -44,6 +45,20 @@ public abstract class BanStorePortContract {
     bans.save(ban);
 
     assertThat(bans.find(ban.roomId(), ban.userId())).contains(ban);
+  }
+
+  /** Every store keeps what validation lets through; NUL and the like never reach a store. */
+  @Test
+  public void reasonKeepsEveryVisibleCharacterExactly() {
+    BanStorePort bans = bans();
+    String reason = "spam \u7528\u6237 e\u0301 \"q\" \\ ' % _\n\tsee #42 \uD83D\uDEAB";
+    Ban ban = new Ban(Ids.room(), Ids.user(), Ids.user(), T0, null, reason);
+
+    bans.save(ban);
+
+    assertThat(bans.find(ban.roomId(), ban.userId())).contains(ban);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> new Ban(Ids.room(), Ids.user(), Ids.user(), T0, null, "nul\u0000"));
   }
 
   @Test

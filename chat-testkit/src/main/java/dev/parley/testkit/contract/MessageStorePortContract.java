@@ -8,6 +8,7 @@ import static dev.parley.testkit.contract.Drafts.reply;
 import static dev.parley.testkit.contract.Instants.T0;
 import static dev.parley.testkit.fixture.MessageBuilder.aMessage;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.parley.application.port.out.AppendResult;
 import dev.parley.application.port.out.MessageStorePort;
@@ -75,6 +76,23 @@ public abstract class MessageStorePortContract {
     assertThat(retry.id()).as("a retry names the original").isEqualTo(original.id());
     assertThat(store.find(room, retry.id())).contains(stored);
     assertThat(appended(store, draft(room)).sequence()).as("nothing stored").isEqualTo(2);
+  }
+
+  /** Every store matches any key validation lets through exactly; NUL never reaches a store. */
+  @Test
+  public void replayMatchesAKeyOfAnyVisibleCharactersExactly() {
+    MessageStorePort store = messages();
+    RoomId room = Ids.room();
+    UserId author = Ids.user();
+    String key = "retry 1 \u2013 \u7528\u6237 \uD83C\uDF89 \"q\" \\ ' % _";
+    Message stored = appended(store, keyed(room, author, key, "first"));
+
+    assertThat(store.append(keyed(room, author, key, "retry")))
+        .isEqualTo(new AppendResult.Replayed(stored));
+    assertThat(store.append(keyed(room, author, key + " ", "other key")))
+        .isInstanceOf(AppendResult.Appended.class);
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> keyed(room, author, "nul\u0000", "never stored"));
   }
 
   @Test

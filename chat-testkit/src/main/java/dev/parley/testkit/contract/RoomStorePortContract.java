@@ -3,6 +3,7 @@ package dev.parley.testkit.contract;
 import static dev.parley.testkit.contract.Instants.T0;
 import static dev.parley.testkit.fixture.RoomBuilder.aRoom;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.domain.access.Action;
@@ -47,6 +48,24 @@ public abstract class RoomStorePortContract {
     rooms.save(room);
 
     assertThat(rooms.find(room.id())).contains(room);
+  }
+
+  /**
+   * Every store keeps exactly the characters validation lets through; what one store could not keep
+   * (NUL on PostgreSQL) or nobody could see cannot even be put in a room, so no store receives it.
+   */
+  @Test
+  public void namesAndTopicsKeepEveryVisibleCharacterExactly() {
+    RoomStorePort rooms = rooms();
+    String name = "Caf\u00E9 e\u0301 \u7528\u6237 \uD83D\uDC68\u200D\uD83D\uDC69 \"q\" \\ ' % _";
+    Room room =
+        aRoom().withName(name).withTopic(name + "\n\tsecond line \u0645\u06CC\u200C").build();
+
+    rooms.save(room);
+
+    assertThat(rooms.find(room.id())).contains(room);
+    assertThatIllegalArgumentException().isThrownBy(() -> aRoom().withName("nul\u0000").build());
+    assertThatIllegalArgumentException().isThrownBy(() -> aRoom().withTopic("nul\u0000").build());
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.parley.application.port.in;
 
 import dev.parley.application.validation.CodePoints;
 import dev.parley.application.validation.Id;
+import dev.parley.application.validation.VisibleText;
 import dev.parley.domain.room.Room;
 import dev.parley.domain.room.RoomType;
 import dev.parley.domain.user.UserId;
@@ -19,8 +20,8 @@ import java.util.List;
  */
 public record CreateRoomCommand(
     @NotNull UserId actor,
-    @NotBlank @CodePoints(max = Room.MAX_NAME_LENGTH) String name,
-    @CodePoints(max = Room.MAX_TOPIC_LENGTH) String topic,
+    @NotBlank @CodePoints(max = Room.MAX_NAME_LENGTH) @VisibleText String name,
+    @CodePoints(max = Room.MAX_TOPIC_LENGTH) @VisibleText(multiline = true) String topic,
     @NotNull RoomType type,
     @Valid RoomSettingsInput settings,
     @Size(max = 100) List<@NotNull @Id String> invite) {}

@@ -1,11 +1,10 @@
 package dev.parley.application.port.in;
 
 import dev.parley.application.validation.Id;
+import dev.parley.application.validation.IdempotencyKey;
 import dev.parley.application.validation.MessageText;
-import dev.parley.domain.message.ClientMessageId;
 import dev.parley.domain.user.UserId;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 
 /**
  * A message to post.
@@ -17,5 +16,5 @@ public record PostMessageCommand(
     @NotNull UserId actor,
     @NotNull @Id String roomId,
     @NotNull @MessageText String text,
-    @Size(min = 1, max = ClientMessageId.MAX_LENGTH) String clientMessageId,
+    @IdempotencyKey String clientMessageId,
     @Id String parentId) {}

@@ -2,6 +2,7 @@ package dev.parley.application.port.in;
 
 import dev.parley.application.validation.CodePoints;
 import dev.parley.application.validation.Id;
+import dev.parley.application.validation.VisibleText;
 import dev.parley.domain.access.Action;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.room.Room;
@@ -19,7 +20,7 @@ import java.util.Map;
 public record UpdateRoomCommand(
     @NotNull UserId actor,
     @NotNull @Id String roomId,
-    @CodePoints(min = 1, max = Room.MAX_NAME_LENGTH) String name,
-    @CodePoints(max = Room.MAX_TOPIC_LENGTH) String topic,
+    @CodePoints(min = 1, max = Room.MAX_NAME_LENGTH) @VisibleText String name,
+    @CodePoints(max = Room.MAX_TOPIC_LENGTH) @VisibleText(multiline = true) String topic,
     @Valid RoomSettingsInput settings,
     Map<@NotNull Action, @NotNull Role> permissions) {}
