@@ -25,7 +25,7 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess implements AutoCloseable {
   private static final Pattern HTTP = Pattern.compile("running at (http://[^\\s,]+)");
-  private static final Pattern WEB_SOCKET = Pattern.compile("(ws://\\S+)");
+  private static final Pattern WEB_SOCKET = Pattern.compile("^  WebSocket: (ws://\\S+)");
 
   private final Process process;
   private final List<String> out = new CopyOnWriteArrayList<>();
