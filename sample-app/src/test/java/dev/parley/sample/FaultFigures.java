@@ -66,8 +66,14 @@ final class FaultFigures {
   /** The room's whole history over HTTP, oldest first. */
   static List<JsonNode> history(ChatHttpClient api, String token, String room)
       throws IOException, InterruptedException {
+    return history(api, token, room, 0);
+  }
+
+  /** The room's history after sequence {@code afterSeq} over HTTP, oldest first. */
+  static List<JsonNode> history(ChatHttpClient api, String token, String room, long afterSeq)
+      throws IOException, InterruptedException {
     List<JsonNode> all = new ArrayList<>();
-    String query = "after=0&limit=100";
+    String query = "after=" + afterSeq + "&limit=100";
     for (int page = 0; page < 1000 && query != null; page++) {
       Reply reply = api.get("/rooms/" + room + "/messages?" + query, token);
       if (reply.status() != 200) {
