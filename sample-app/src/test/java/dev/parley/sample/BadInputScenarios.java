@@ -42,7 +42,7 @@ abstract class BadInputScenarios {
   /** Enough to keep the server busy, few enough to leave the machine's other work some room. */
   private static final int CLIENTS = 4;
 
-  private static final Duration GRACE = Duration.ofMillis(500);
+  private static final Duration GRACE = Duration.ofMillis(200);
 
   private BadInputFixture fixture;
   private BadInputFindings restFindings;
@@ -131,7 +131,7 @@ abstract class BadInputScenarios {
         socket = FrameSocket.connect(webSocketUri(), token);
       }
       try {
-        socket.send(frame);
+        sendAllowingRefusal(socket, frame);
         if (frame.oversized()) {
           expectTooBigClose(socket, frame);
           socket = FrameSocket.connect(webSocketUri(), token);
@@ -147,6 +147,21 @@ abstract class BadInputScenarios {
     socket.abort();
     if (!frameFindings.clean()) {
       fail("hostile frames broke the rules:\n" + frameFindings.report());
+    }
+  }
+
+  /**
+   * Sends the frame; a server that closes the connection before an oversized frame is all written
+   * has refused it, which {@link #expectTooBigClose} then checks.
+   */
+  private static void sendAllowingRefusal(FrameSocket socket, HostileFrames.Frame frame)
+      throws Exception {
+    try {
+      socket.send(frame);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (!frame.oversized()) {
+        throw e;
+      }
     }
   }
 
@@ -188,7 +203,7 @@ abstract class BadInputScenarios {
         }
         continue;
       }
-      if (json != null && json.path("type").asText().equals("event")) {
+      if (json != null && List.of("event", "hello").contains(json.path("type").asText())) {
         continue;
       }
       answers++;
