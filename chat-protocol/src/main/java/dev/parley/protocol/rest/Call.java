@@ -69,7 +69,8 @@ public record Call(ApiRequest request, UserId user, Map<String, String> pathVari
     if (contentType == null) {
       throw unsupported("a body needs Content-Type: application/json");
     }
-    String[] parts = contentType.toLowerCase(Locale.ROOT).split(";");
+    // -1 keeps the empty parts: a header of only separators (";;;") splits to nothing otherwise.
+    String[] parts = contentType.toLowerCase(Locale.ROOT).split(";", -1);
     String media = parts[0].trim();
     if (!media.equals("application/json") && !media.endsWith("+json")) {
       throw unsupported("Content-Type must be application/json, was " + media);

@@ -860,6 +860,14 @@ class RestApiTest {
     }
 
     @ParameterizedTest
+    @ValueSource(strings = {";;;", ";", " ; charset=utf-8"})
+    void aContentTypeWithoutAMediaTypeIs415(String contentType) {
+      RestClient.Reply reply = client.send("POST", "/rooms", ALICE, contentType, body);
+
+      assertProblem(reply, 415, "unsupported-media-type");
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"iso-8859-1", "utf-16", "windows-1252"})
     void jsonInACharsetOtherThanUtf8Is415(String charset) {
       RestClient.Reply reply =
