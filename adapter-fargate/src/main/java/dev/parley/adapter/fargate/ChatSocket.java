@@ -3,6 +3,7 @@ package dev.parley.adapter.fargate;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.ws.WebSocketApi;
+import java.nio.ByteBuffer;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.eclipse.jetty.websocket.api.Callback;
@@ -13,8 +14,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One client's WebSocket: sends the hello frame on open, answers each text frame through {@link
- * WebSocketApi}, and forgets the connection when it closes, however it closes.
+ * One client's WebSocket: sends the hello frame on open, answers each frame (text or binary)
+ * through {@link WebSocketApi}, and forgets the connection when it closes, however it closes.
  *
  * <p>Auto-demanding: Jetty hands over the next frame only when the previous call returned, so the
  * frames of one connection are handled one at a time, in order (on virtual threads, so a slow store
@@ -92,6 +93,17 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
       }
       send(reply.frame());
     } finally {
+      leaveMdc();
+    }
+  }
+
+  @Override
+  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    enterMdc();
+    try {
+      send(api.receiveBinary().frame());
+    } finally {
+      callback.succeed();
       leaveMdc();
     }
   }

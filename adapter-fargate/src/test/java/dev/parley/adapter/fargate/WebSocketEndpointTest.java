@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -103,6 +106,22 @@ class WebSocketEndpointTest {
 
     client.send("{\"action\":\"ping\",\"requestId\":\"r2\"}");
     assertThat(client.next("pong").get("requestId").asText()).isEqualTo("r2");
+    assertThat(client.isClosed()).isFalse();
+  }
+
+  @Test
+  void aBinaryFrameGetsAnErrorFrameAndTheSocketStaysOpen() throws Exception {
+    WsClient client = chat.connect("alice");
+
+    byte[] ping = "{\"action\":\"ping\",\"requestId\":\"b1\"}".getBytes(StandardCharsets.UTF_8);
+    client.socket().sendBinary(ByteBuffer.wrap(ping), true).get(10, TimeUnit.SECONDS);
+    JsonNode error = client.next("error");
+    assertThat(error.at("/problem/type").asText())
+        .isEqualTo("https://parley.dev/problems/malformed-request");
+    assertThat(error.at("/problem/status").asInt()).isEqualTo(400);
+
+    client.send("{\"action\":\"ping\",\"requestId\":\"t1\"}");
+    assertThat(client.next("pong").get("requestId").asText()).isEqualTo("t1");
     assertThat(client.isClosed()).isFalse();
   }
 }

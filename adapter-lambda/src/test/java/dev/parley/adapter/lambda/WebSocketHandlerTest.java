@@ -8,7 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.domain.presence.Connection;
 import dev.parley.domain.presence.ConnectionId;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +141,25 @@ class WebSocketHandlerTest {
     JsonNode error = lastFrameTo(CONNECTION);
     assertThat(error.get("type").asText()).isEqualTo("error");
     assertThat(error.get("problem").get("type").asText()).endsWith("/unauthenticated");
+  }
+
+  @Test
+  void aBinaryFrameGetsAnErrorFrameEvenWhenItHoldsAValidTextFrame() throws Exception {
+    handler.handleRequest(event("ws-connect.json"), null);
+    APIGatewayV2WebSocketEvent binary =
+        message(
+            Base64.getEncoder()
+                .encodeToString(
+                    "{\"action\":\"ping\",\"requestId\":\"b1\"}".getBytes(StandardCharsets.UTF_8)));
+    binary.setIsBase64Encoded(true);
+
+    APIGatewayV2WebSocketResponse response = handler.handleRequest(binary, null);
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    JsonNode error = lastFrameTo(CONNECTION);
+    assertThat(error.get("type").asText()).isEqualTo("error");
+    assertThat(error.get("problem").get("type").asText()).endsWith("/malformed-request");
+    assertThat(test.connections.deleted()).isEmpty();
   }
 
   @Test
