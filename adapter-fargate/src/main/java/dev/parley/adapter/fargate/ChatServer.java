@@ -220,7 +220,8 @@ public final class ChatServer {
    * REST API for everything else.
    */
   private HealthHandler handlers(Server jetty) {
-    WebSocketHandshake upgrade = new WebSocketHandshake(webSocket, handshake, delivery, readiness);
+    WebSocketHandshake upgrade =
+        new WebSocketHandshake(webSocket, handshake, delivery, readiness, jetty.getScheduler());
     WebSocketUpgradeHandler upgrades =
         WebSocketUpgradeHandler.from(
             jetty,

@@ -2,10 +2,15 @@ package dev.parley.adapter.fargate;
 
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.user.UserId;
+import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
 import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -31,19 +36,29 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
   private final UserId user;
   private final WebSocketApi api;
   private final JettyWebSocketDeliveryAdapter delivery;
+  private final Instant expiresAt;
+  private final Scheduler scheduler;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final AtomicBoolean forgotten = new AtomicBoolean();
   private volatile Session session;
+  private volatile Scheduler.Task expiry;
 
+  /**
+   * @param expiresAt when the token runs out and the connection is closed, or null for never
+   */
   ChatSocket(
       ConnectionId connection,
       UserId user,
+      Instant expiresAt,
       WebSocketApi api,
-      JettyWebSocketDeliveryAdapter delivery) {
+      JettyWebSocketDeliveryAdapter delivery,
+      Scheduler scheduler) {
     this.connection = connection;
     this.user = user;
+    this.expiresAt = expiresAt;
     this.api = api;
     this.delivery = delivery;
+    this.scheduler = scheduler;
   }
 
   @Override
@@ -57,6 +72,7 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
         case WebSocketApi.Opened opened -> {
           LOG.debug("connection {} open", connection);
           send(opened.hello());
+          closeAtExpiry();
         }
         case WebSocketApi.Refused refused -> close(session, refused);
       }
@@ -83,10 +99,41 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
     }
   }
 
+  /**
+   * Without this, a socket would keep the identity of a token that no longer speaks for anyone: no
+   * REST request would be accepted with it, and no frame should be either.
+   */
+  private void closeAtExpiry() {
+    if (expiresAt == null) {
+      return;
+    }
+    long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+    expiry = scheduler.schedule(this::closeExpired, delay, TimeUnit.MILLISECONDS);
+    if (forgotten.get()) {
+      expiry.cancel(); // closed while the task was being scheduled
+    }
+  }
+
+  private boolean expired() {
+    return expiresAt != null && !Instant.now().isBefore(expiresAt);
+  }
+
+  private void closeExpired() {
+    Session current = session;
+    if (current != null && current.isOpen()) {
+      LOG.info("connection {} closed: its token expired", connection);
+      current.close(Handshake.TOKEN_EXPIRED_CODE, Handshake.TOKEN_EXPIRED_REASON, Callback.NOOP);
+    }
+  }
+
   @Override
   public void onWebSocketText(String text) {
     enterMdc();
     try {
+      if (expired()) {
+        closeExpired(); // a frame that raced the scheduled close
+        return;
+      }
       WebSocketApi.Reply reply = api.receive(connection, user, text);
       if (reply.fault() != null) {
         LOG.error("a frame on connection {} failed", connection, reply.fault());
@@ -144,6 +191,10 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
     }
     enterMdc();
     try {
+      Scheduler.Task pending = expiry;
+      if (pending != null) {
+        pending.cancel();
+      }
       Session current = session;
       if (current != null) {
         delivery.unregister(connection, current);

@@ -3,9 +3,12 @@ package dev.parley.adapter.fargate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.domain.user.UserId;
+import dev.parley.protocol.auth.DevTokens;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -122,6 +125,38 @@ class WebSocketEndpointTest {
 
     client.send("{\"action\":\"ping\",\"requestId\":\"t1\"}");
     assertThat(client.next("pong").get("requestId").asText()).isEqualTo("t1");
+    assertThat(client.isClosed()).isFalse();
+  }
+
+  @Test
+  void aConnectionIsClosedWith1008WhenItsTokenExpires() throws Exception {
+    String shortLived =
+        DevTokens.issue(
+            TestServerModule.SECRET,
+            UserId.of("alice"),
+            Duration.ofSeconds(2),
+            TestServerModule.ISSUER,
+            null);
+    WsClient client = chat.connect(b -> b.header("Authorization", "Bearer " + shortLived), "");
+    client.next("hello");
+    client.send("{\"action\":\"ping\",\"requestId\":\"p1\"}");
+    assertThat(client.next("pong").get("requestId").asText()).isEqualTo("p1");
+
+    WsClient.Closed closed = client.awaitClose();
+
+    assertThat(closed.code()).isEqualTo(1008);
+    assertThat(closed.reason()).isEqualTo("token expired");
+    assertThat(chat.component.delivery().sessionCount()).isZero();
+  }
+
+  @Test
+  void aConnectionWhoseTokenIsValidStaysOpen() throws Exception {
+    WsClient client = chat.connect("alice");
+
+    Thread.sleep(3_000);
+
+    client.send("{\"action\":\"ping\",\"requestId\":\"p2\"}");
+    assertThat(client.next("pong").get("requestId").asText()).isEqualTo("p2");
     assertThat(client.isClosed()).isFalse();
   }
 }
