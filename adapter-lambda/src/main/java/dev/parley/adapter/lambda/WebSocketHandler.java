@@ -11,6 +11,7 @@ import dev.parley.protocol.http.Problem;
 import dev.parley.protocol.http.ProblemException;
 import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
+import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -137,6 +138,13 @@ public class WebSocketHandler
       user = authorizedUser(event);
     } catch (ProblemException e) {
       user = null;
+    }
+    Instant expiresAt = HttpEvents.tokenExpiry(event.getRequestContext().getAuthorizer());
+    if (expiresAt != null && !Instant.now().isBefore(expiresAt)) {
+      // API Gateway keeps the socket open; the handler is the first to see the token ran out.
+      runtime.delivery().send(connection, runtime.webSocketApi().tokenExpired().frame());
+      runtime.delivery().hangUp(connection);
+      return response(200, null);
     }
     String body = event.getBody() == null ? "" : event.getBody();
     // API Gateway hands over binary frames, and only those, base64-encoded.

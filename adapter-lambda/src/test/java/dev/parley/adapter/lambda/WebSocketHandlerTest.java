@@ -162,6 +162,39 @@ class WebSocketHandlerTest {
     assertThat(test.connections.deleted()).isEmpty();
   }
 
+  private APIGatewayV2WebSocketEvent pingWithTokenExpiringAt(Instant expiresAt) {
+    APIGatewayV2WebSocketEvent ping = message("{\"action\":\"ping\",\"requestId\":\"e1\"}");
+    Map<String, Object> authorizer = new LinkedHashMap<>(ping.getRequestContext().getAuthorizer());
+    authorizer.put("tokenExpiresAt", expiresAt.getEpochSecond());
+    ping.getRequestContext().setAuthorizer(authorizer);
+    return ping;
+  }
+
+  @Test
+  void aFrameAfterTheTokenExpiredGetsAnErrorFrameAndTheConnectionIsDeleted() throws Exception {
+    handler.handleRequest(event("ws-connect.json"), null);
+
+    APIGatewayV2WebSocketResponse response =
+        handler.handleRequest(pingWithTokenExpiringAt(Instant.now().minusSeconds(1)), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    JsonNode error = lastFrameTo(CONNECTION);
+    assertThat(error.get("type").asText()).isEqualTo("error");
+    assertThat(error.get("problem").get("type").asText()).endsWith("/unauthenticated");
+    assertThat(error.get("problem").get("detail").asText()).startsWith("token expired");
+    assertThat(test.connections.deleted()).containsExactly(CONNECTION);
+  }
+
+  @Test
+  void aFrameBeforeTheTokenExpiresIsAnswered() throws Exception {
+    handler.handleRequest(event("ws-connect.json"), null);
+
+    handler.handleRequest(pingWithTokenExpiringAt(Instant.now().plusSeconds(60)), null);
+
+    assertThat(lastFrameTo(CONNECTION).get("type").asText()).isEqualTo("pong");
+    assertThat(test.connections.deleted()).isEmpty();
+  }
+
   @Test
   void anUnknownActionGetsAnErrorFrameAndTheConnectionStays() throws Exception {
     handler.handleRequest(event("ws-connect.json"), null);

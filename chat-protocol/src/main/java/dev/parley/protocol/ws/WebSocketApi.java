@@ -201,6 +201,21 @@ public final class WebSocketApi {
         null);
   }
 
+  /**
+   * The answer to a frame on a connection whose token has expired, for runtimes that learn it only
+   * when a frame arrives; the runtime then closes the connection.
+   */
+  public Reply tokenExpired() {
+    return new Reply(
+        error(
+            null,
+            null,
+            Problem.of(
+                ProblemType.UNAUTHENTICATED,
+                Handshake.TOKEN_EXPIRED_REASON + "; reconnect with a fresh token")),
+        null);
+  }
+
   /** The answer to a frame, and the fault behind an internal error for the runtime's log. */
   public record Reply(String frame, Throwable fault) {}
 
