@@ -230,7 +230,8 @@ public final class ChatServer {
    * shutdown), then WebSocket upgrades on {@code /ws}, and the REST API for everything else.
    */
   private ConnectionDrain handlers(Server jetty, ServerConnector connector) {
-    WebSocketHandshake upgrade = new WebSocketHandshake(webSocket, handshake, delivery, readiness);
+    WebSocketHandshake upgrade =
+        new WebSocketHandshake(webSocket, handshake, delivery, readiness, jetty.getScheduler());
     WebSocketUpgradeHandler upgrades =
         WebSocketUpgradeHandler.from(
             jetty,

@@ -2,9 +2,15 @@ package dev.parley.adapter.fargate;
 
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.user.UserId;
+import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 import org.eclipse.jetty.websocket.api.StatusCode;
@@ -13,8 +19,8 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 /**
- * One client's WebSocket: sends the hello frame on open, answers each text frame through {@link
- * WebSocketApi}, and forgets the connection when it closes, however it closes.
+ * One client's WebSocket: sends the hello frame on open, answers each frame (text or binary)
+ * through {@link WebSocketApi}, and forgets the connection when it closes, however it closes.
  *
  * <p>Auto-demanding: Jetty hands over the next frame only when the previous call returned, so the
  * frames of one connection are handled one at a time, in order (on virtual threads, so a slow store
@@ -30,19 +36,29 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
   private final UserId user;
   private final WebSocketApi api;
   private final JettyWebSocketDeliveryAdapter delivery;
+  private final Instant expiresAt;
+  private final Scheduler scheduler;
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
   private final AtomicBoolean forgotten = new AtomicBoolean();
   private volatile Session session;
+  private volatile Scheduler.Task expiry;
 
+  /**
+   * @param expiresAt when the token runs out and the connection is closed, or null for never
+   */
   ChatSocket(
       ConnectionId connection,
       UserId user,
+      Instant expiresAt,
       WebSocketApi api,
-      JettyWebSocketDeliveryAdapter delivery) {
+      JettyWebSocketDeliveryAdapter delivery,
+      Scheduler scheduler) {
     this.connection = connection;
     this.user = user;
+    this.expiresAt = expiresAt;
     this.api = api;
     this.delivery = delivery;
+    this.scheduler = scheduler;
   }
 
   @Override
@@ -56,6 +72,7 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
         case WebSocketApi.Opened opened -> {
           LOG.debug("connection {} open", connection);
           send(opened.hello());
+          closeAtExpiry();
         }
         case WebSocketApi.Refused refused -> close(session, refused);
       }
@@ -82,16 +99,58 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
     }
   }
 
+  /**
+   * Without this, a socket would keep the identity of a token that no longer speaks for anyone: no
+   * REST request would be accepted with it, and no frame should be either.
+   */
+  private void closeAtExpiry() {
+    if (expiresAt == null) {
+      return;
+    }
+    long delay = Math.max(0, Duration.between(Instant.now(), expiresAt).toMillis());
+    expiry = scheduler.schedule(this::closeExpired, delay, TimeUnit.MILLISECONDS);
+    if (forgotten.get()) {
+      expiry.cancel(); // closed while the task was being scheduled
+    }
+  }
+
+  private boolean expired() {
+    return expiresAt != null && !Instant.now().isBefore(expiresAt);
+  }
+
+  private void closeExpired() {
+    Session current = session;
+    if (current != null && current.isOpen()) {
+      LOG.info("connection {} closed: its token expired", connection);
+      current.close(Handshake.TOKEN_EXPIRED_CODE, Handshake.TOKEN_EXPIRED_REASON, Callback.NOOP);
+    }
+  }
+
   @Override
   public void onWebSocketText(String text) {
     enterMdc();
     try {
+      if (expired()) {
+        closeExpired(); // a frame that raced the scheduled close
+        return;
+      }
       WebSocketApi.Reply reply = api.receive(connection, user, text);
       if (reply.fault() != null) {
         LOG.error("a frame on connection {} failed", connection, reply.fault());
       }
       send(reply.frame());
     } finally {
+      leaveMdc();
+    }
+  }
+
+  @Override
+  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    enterMdc();
+    try {
+      send(api.receiveBinary().frame());
+    } finally {
+      callback.succeed();
       leaveMdc();
     }
   }
@@ -132,6 +191,10 @@ public final class ChatSocket implements Session.Listener.AutoDemanding {
     }
     enterMdc();
     try {
+      Scheduler.Task pending = expiry;
+      if (pending != null) {
+        pending.cancel();
+      }
       Session current = session;
       if (current != null) {
         delivery.unregister(connection, current);

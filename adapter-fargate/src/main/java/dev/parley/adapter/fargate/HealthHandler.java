@@ -1,7 +1,13 @@
 package dev.parley.adapter.fargate;
 
+import dev.parley.protocol.http.ApiResponse;
+import dev.parley.protocol.http.Problem;
+import dev.parley.protocol.http.ProblemType;
+import dev.parley.protocol.json.ProblemResponse;
+import dev.parley.protocol.rest.RestApi;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.Request;
@@ -28,8 +34,6 @@ final class HealthHandler extends Handler.Wrapper {
   private static final String JSON = "application/json; charset=utf-8";
   private static final byte[] UP = bytes("{\"status\":\"up\"}");
   private static final byte[] UNAVAILABLE = bytes("{\"status\":\"unavailable\"}");
-  private static final byte[] NOT_FOUND = bytes("{\"status\":\"not found\"}");
-  private static final byte[] NOT_ALLOWED = bytes("{\"status\":\"method not allowed\"}");
 
   private final Readiness readiness;
 
@@ -41,18 +45,28 @@ final class HealthHandler extends Handler.Wrapper {
   @Override
   public boolean handle(Request request, Response response, Callback callback) throws Exception {
     String path = request.getHttpURI().getPath();
+    // Refused here, in front of every handler, so no prefix check (this one, the WebSocket
+    // mapping) sees a path that resolves elsewhere.
+    Optional<Problem> dots = path == null ? Optional.empty() : RestApi.dotSegments(path);
+    if (dots.isPresent()) {
+      return problem(dots.get(), request, response, callback);
+    }
     if (path == null || !path.startsWith(PREFIX)) {
       return super.handle(request, response, callback);
     }
     String method = request.getMethod();
     boolean head = "HEAD".equals(method);
+    if (!head && !"GET".equals(method)) {
+      return problem(
+          Problem.of(ProblemType.METHOD_NOT_ALLOWED, method + " is not allowed here")
+              .withHeader(HttpHeader.ALLOW.asString(), "GET, HEAD"),
+          request,
+          response,
+          callback);
+    }
     int status;
     byte[] body;
-    if (!head && !"GET".equals(method)) {
-      status = 405;
-      body = NOT_ALLOWED;
-      response.getHeaders().put(HttpHeader.ALLOW, "GET, HEAD");
-    } else if (LIVE.equals(path)) {
+    if (LIVE.equals(path)) {
       status = 200;
       body = UP;
     } else if (READY.equals(path)) {
@@ -63,8 +77,8 @@ final class HealthHandler extends Handler.Wrapper {
         response.getHeaders().put(HttpHeader.RETRY_AFTER, RETRY_AFTER_SECONDS);
       }
     } else {
-      status = 404;
-      body = NOT_FOUND;
+      return problem(
+          Problem.of(ProblemType.NOT_FOUND, "no resource at " + path), request, response, callback);
     }
     response.setStatus(status);
     response.getHeaders().put(HttpHeader.CONTENT_TYPE, JSON);
@@ -74,6 +88,21 @@ final class HealthHandler extends Handler.Wrapper {
     // Debug, not info: a load balancer probes every few seconds.
     LOG.debug("{} {} {}", method, path, status);
     response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(body), callback);
+    return true;
+  }
+
+  private static boolean problem(
+      Problem problem, Request request, Response response, Callback callback) {
+    String requestId = RequestIds.fromHeader(request.getHeaders().get(RequestIds.HEADER));
+    ApiResponse answer = ProblemResponse.of(problem, requestId);
+    response.setStatus(answer.status());
+    answer.headers().forEach(response.getHeaders()::put);
+    response.getHeaders().put(RequestIds.HEADER, requestId);
+    response.getHeaders().put(HttpHeader.CACHE_CONTROL, "no-store");
+    response.getHeaders().put(HttpHeader.CONTENT_LENGTH, answer.body().length);
+    LOG.debug("{} {} {}", request.getMethod(), request.getHttpURI().getPath(), answer.status());
+    boolean head = "HEAD".equals(request.getMethod());
+    response.write(true, head ? BufferUtil.EMPTY_BUFFER : ByteBuffer.wrap(answer.body()), callback);
     return true;
   }
 

@@ -46,8 +46,12 @@ final class ProblemErrorHandler extends ErrorHandler {
       case 404 -> ProblemType.NOT_FOUND;
       case 405 -> ProblemType.METHOD_NOT_ALLOWED;
       case 413 -> ProblemType.PAYLOAD_TOO_LARGE;
+      case 414 -> ProblemType.URI_TOO_LONG;
       case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+      case 417 -> ProblemType.EXPECTATION_FAILED;
+      case 431 -> ProblemType.HEADERS_TOO_LARGE;
       case 503 -> ProblemType.UNAVAILABLE;
+      case 505 -> ProblemType.HTTP_VERSION_NOT_SUPPORTED;
       default ->
           status >= 400 && status < 500 ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL;
     };
@@ -57,6 +61,8 @@ final class ProblemErrorHandler extends ErrorHandler {
     return switch (type) {
       case UNAVAILABLE -> "this node is not serving (shutting down or not ready); retry";
       case MALFORMED_REQUEST -> "the HTTP request could not be read";
+      case HTTP_VERSION_NOT_SUPPORTED -> "only HTTP/1.0 and HTTP/1.1 are served";
+      case EXPECTATION_FAILED -> "only Expect: 100-continue is supported";
       case INTERNAL -> "an unexpected error occurred";
       default -> type.title();
     };

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.util.Callback;
+import org.eclipse.jetty.util.thread.Scheduler;
 import org.eclipse.jetty.websocket.server.ServerUpgradeRequest;
 import org.eclipse.jetty.websocket.server.ServerUpgradeResponse;
 import org.eclipse.jetty.websocket.server.WebSocketCreator;
@@ -32,16 +33,19 @@ final class WebSocketHandshake implements WebSocketCreator {
   private final Handshake handshake;
   private final JettyWebSocketDeliveryAdapter delivery;
   private final Readiness readiness;
+  private final Scheduler scheduler;
 
   WebSocketHandshake(
       WebSocketApi api,
       Handshake handshake,
       JettyWebSocketDeliveryAdapter delivery,
-      Readiness readiness) {
+      Readiness readiness,
+      Scheduler scheduler) {
     this.api = api;
     this.handshake = handshake;
     this.delivery = delivery;
     this.readiness = readiness;
+    this.scheduler = scheduler;
   }
 
   @Override
@@ -101,7 +105,8 @@ final class WebSocketHandshake implements WebSocketCreator {
         request.getHttpURI().getPath(), // never the query: it may hold the token
         (System.nanoTime() - start) / 1_000_000,
         connection.value());
-    return new ChatSocket(connection, accepted.user(), api, delivery);
+    return new ChatSocket(
+        connection, accepted.user(), accepted.expiresAt(), api, delivery, scheduler);
   }
 
   private static Map<String, String> firstQueryValues(ServerUpgradeRequest request) {

@@ -3,6 +3,7 @@ package dev.parley.adapter.fargate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,5 +72,42 @@ class HealthEndpointsTest {
 
     assertThat(chat.get("/health/other", null).statusCode()).isEqualTo(404);
     assertThat(chat.send("POST", "/health/live", null, "{}").statusCode()).isEqualTo(405);
+  }
+
+  @Test
+  void unknownHealthPathsAndMethodsAreProblemsLikeTheApisOwn() throws Exception {
+    HttpResponse<String> unknown = chat.get("/health/other", null);
+    assertThat(unknown.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(TestServer.json(unknown).path("type").asText())
+        .isEqualTo("https://parley.dev/problems/not-found");
+
+    HttpResponse<String> post = chat.send("POST", "/health/live", null, "{}");
+    assertThat(post.headers().firstValue("Content-Type").orElse(""))
+        .startsWith("application/problem+json");
+    assertThat(post.headers().firstValue("Allow")).hasValue("GET, HEAD");
+    assertThat(TestServer.json(post).path("type").asText())
+        .isEqualTo("https://parley.dev/problems/method-not-allowed");
+  }
+
+  @Test
+  void dotSegmentsReachNeitherTheHealthChecksNorAnotherHandler() throws Exception {
+    for (String path :
+        List.of("/health/../rooms", "/health/./live", "/health/%2e%2e/rooms", "/rooms/../ws")) {
+      RawHttp.Raw raw =
+          RawHttp.exchange(
+              chat.server.port(),
+              "GET "
+                  + path
+                  + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                  + "Authorization: Bearer "
+                  + TestServer.token("alice")
+                  + "\r\n\r\n");
+
+      assertThat(raw.status()).as(path).isEqualTo(400);
+      assertThat(raw.problem().path("type").asText())
+          .as(path)
+          .isEqualTo("https://parley.dev/problems/malformed-request");
+    }
   }
 }

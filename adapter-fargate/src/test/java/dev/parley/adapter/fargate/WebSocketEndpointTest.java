@@ -3,14 +3,19 @@ package dev.parley.adapter.fargate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.domain.user.UserId;
+import dev.parley.protocol.auth.DevTokens;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.WebSocketHandshakeException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,6 +179,59 @@ class WebSocketEndpointTest {
 
     client.send("{\"action\":\"ping\",\"requestId\":\"r2\"}");
     assertThat(client.next("pong").get("requestId").asText()).isEqualTo("r2");
+    assertThat(client.isClosed()).isFalse();
+  }
+
+  @Test
+  void aBinaryFrameGetsAnErrorFrameAndTheSocketStaysOpen() throws Exception {
+    WsClient client = chat.connect("alice");
+
+    byte[] ping = "{\"action\":\"ping\",\"requestId\":\"b1\"}".getBytes(StandardCharsets.UTF_8);
+    client.socket().sendBinary(ByteBuffer.wrap(ping), true).get(10, TimeUnit.SECONDS);
+    JsonNode error = client.next("error");
+    assertThat(error.at("/problem/type").asText())
+        .isEqualTo("https://parley.dev/problems/malformed-request");
+    assertThat(error.at("/problem/status").asInt()).isEqualTo(400);
+
+    client.send("{\"action\":\"ping\",\"requestId\":\"t1\"}");
+    assertThat(client.next("pong").get("requestId").asText()).isEqualTo("t1");
+    assertThat(client.isClosed()).isFalse();
+  }
+
+  @Test
+  void aConnectionIsClosedWith1008WhenItsTokenExpires() throws Exception {
+    String shortLived =
+        DevTokens.issue(
+            TestServerModule.SECRET,
+            UserId.of("alice"),
+            Duration.ofSeconds(2),
+            TestServerModule.ISSUER,
+            null);
+    WsClient client = chat.connect(b -> b.header("Authorization", "Bearer " + shortLived), "");
+    client.next("hello");
+    client.send("{\"action\":\"ping\",\"requestId\":\"p1\"}");
+    assertThat(client.next("pong").get("requestId").asText()).isEqualTo("p1");
+
+    WsClient.Closed closed = client.awaitClose();
+
+    assertThat(closed.code()).isEqualTo(1008);
+    assertThat(closed.reason()).isEqualTo("token expired");
+    // The server forgets the session when the client's answering close frame arrives.
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+    while (chat.component.delivery().sessionCount() > 0 && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
+    assertThat(chat.component.delivery().sessionCount()).isZero();
+  }
+
+  @Test
+  void aConnectionWhoseTokenIsValidStaysOpen() throws Exception {
+    WsClient client = chat.connect("alice");
+
+    Thread.sleep(3_000);
+
+    client.send("{\"action\":\"ping\",\"requestId\":\"p2\"}");
+    assertThat(client.next("pong").get("requestId").asText()).isEqualTo("p2");
     assertThat(client.isClosed()).isFalse();
   }
 }

@@ -47,7 +47,7 @@ public class ConnectAuthorizerHandler
             null,
             HttpEvents.requestId(null, context));
     return switch (handshake.accept(request)) {
-      case Handshake.Accepted ok -> allow(methodArn, ok.user().value());
+      case Handshake.Accepted ok -> allow(methodArn, ok);
       case Handshake.Refused refused -> {
         if (refused.fault() != null) {
           LOG.error("the authorizer failed", refused.fault());
@@ -59,8 +59,21 @@ public class ConnectAuthorizerHandler
     };
   }
 
-  private static IamPolicyResponse allow(String methodArn, String userId) {
-    return policy(userId, IamPolicyResponse.allowStatement(methodArn), Map.of("userId", userId));
+  /**
+   * API Gateway hands the context to every later frame of the connection, so the token's expiry
+   * travels with it and the {@code $default} handler can refuse frames once it has passed.
+   */
+  private static IamPolicyResponse allow(String methodArn, Handshake.Accepted ok) {
+    String userId = ok.user().value();
+    Map<String, Object> context =
+        ok.expiresAt() == null
+            ? Map.of(HttpEvents.USER_ID, userId)
+            : Map.of(
+                HttpEvents.USER_ID,
+                userId,
+                HttpEvents.TOKEN_EXPIRES_AT,
+                ok.expiresAt().getEpochSecond());
+    return policy(userId, IamPolicyResponse.allowStatement(methodArn), context);
   }
 
   private static IamPolicyResponse deny(String methodArn, String reason) {

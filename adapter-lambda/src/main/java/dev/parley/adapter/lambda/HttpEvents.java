@@ -15,6 +15,7 @@ import dev.parley.protocol.rest.RestOutcome;
 import dev.parley.protocol.ws.Handshake;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -32,6 +33,12 @@ final class HttpEvents {
 
   static final String REQUEST_ID_HEADER = "X-Request-Id";
   static final String SEC_WEBSOCKET_PROTOCOL = "Sec-WebSocket-Protocol";
+
+  /** The authorizer context's user, as {@link ConnectAuthorizerHandler} sets it. */
+  static final String USER_ID = "userId";
+
+  /** The authorizer context's token expiry, in epoch seconds. */
+  static final String TOKEN_EXPIRES_AT = "tokenExpiresAt";
 
   private HttpEvents() {}
 
@@ -223,6 +230,23 @@ final class HttpEvents {
    * request context: {@code claims.sub}, else {@code userId}, else {@code principalId}; null if
    * none.
    */
+  /**
+   * When the token behind the connection expires, from the authorizer's context; null when the
+   * context has no expiry (no authorizer, or another authorizer), or an unreadable one.
+   */
+  static Instant tokenExpiry(Map<String, Object> authorizer) {
+    Object value = authorizer == null ? null : authorizer.get(TOKEN_EXPIRES_AT);
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Instant.ofEpochSecond(Long.parseLong(value.toString().strip()));
+    } catch (NumberFormatException e) {
+      LOG.warn("the authorizer's {} is not epoch seconds: {}", TOKEN_EXPIRES_AT, value);
+      return null;
+    }
+  }
+
   static Object identityOf(Map<String, Object> authorizer) {
     if (authorizer == null) {
       return null;
@@ -230,8 +254,8 @@ final class HttpEvents {
     if (authorizer.get("claims") instanceof Map<?, ?> claims && claims.get("sub") != null) {
       return claims.get("sub");
     }
-    if (authorizer.get("userId") != null) {
-      return authorizer.get("userId");
+    if (authorizer.get(USER_ID) != null) {
+      return authorizer.get(USER_ID);
     }
     return authorizer.get("principalId");
   }

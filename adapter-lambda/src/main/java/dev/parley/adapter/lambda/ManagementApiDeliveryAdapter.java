@@ -113,6 +113,17 @@ public final class ManagementApiDeliveryAdapter implements EventDeliveryPort {
     return post(endpoint, connection, frame);
   }
 
+  /**
+   * Closes one connection whose token has expired; API Gateway then invokes {@code $disconnect},
+   * which forgets it.
+   */
+  public void hangUp(ConnectionId connection) {
+    URI endpoint = endpoint();
+    if (endpoint != null) {
+      delete(endpoint, connection, "token expired");
+    }
+  }
+
   /** The cached client for the endpoint, built on first use (no network call). */
   public ApiGatewayManagementApiClient client(URI endpoint) {
     return clients.computeIfAbsent(endpoint, this::build);
@@ -172,7 +183,7 @@ public final class ManagementApiDeliveryAdapter implements EventDeliveryPort {
     }
   }
 
-  private void delete(URI endpoint, ConnectionId connection, DisconnectReason reason) {
+  private void delete(URI endpoint, ConnectionId connection, Object reason) {
     try {
       client(endpoint).deleteConnection(b -> b.connectionId(connection.value()));
       LOG.info("disconnected {} ({})", connection, reason);

@@ -11,7 +11,7 @@ import dev.parley.protocol.http.Problem;
 import dev.parley.protocol.http.ProblemException;
 import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
-import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -139,28 +139,26 @@ public class WebSocketHandler
     } catch (ProblemException e) {
       user = null;
     }
-    String body =
-        event.isIsBase64Encoded()
-            ? decodeBase64(event.getBody())
-            : event.getBody() == null ? "" : event.getBody();
+    Instant expiresAt = HttpEvents.tokenExpiry(event.getRequestContext().getAuthorizer());
+    if (expiresAt != null && !Instant.now().isBefore(expiresAt)) {
+      // API Gateway keeps the socket open; the handler is the first to see the token ran out.
+      runtime.delivery().send(connection, runtime.webSocketApi().tokenExpired().frame());
+      runtime.delivery().hangUp(connection);
+      return response(200, null);
+    }
+    String body = event.getBody() == null ? "" : event.getBody();
+    // API Gateway hands over binary frames, and only those, base64-encoded.
     WebSocketApi.Reply reply =
-        user == null
-            ? runtime.webSocketApi().receive(connection, body)
-            : runtime.webSocketApi().receive(connection, user, body);
+        event.isIsBase64Encoded()
+            ? runtime.webSocketApi().receiveBinary()
+            : user == null
+                ? runtime.webSocketApi().receive(connection, body)
+                : runtime.webSocketApi().receive(connection, user, body);
     if (reply.fault() != null) {
       LOG.error("a frame from {} failed", connection, reply.fault());
     }
     runtime.delivery().send(connection, reply.frame());
     return response(200, null);
-  }
-
-  private static String decodeBase64(String body) {
-    try {
-      return new String(HttpEvents.body(body, true), StandardCharsets.UTF_8);
-    } catch (ProblemException e) {
-      // Not a frame at all; receive() answers it with an error frame.
-      return "";
-    }
   }
 
   /** The user the {@code $connect} authorizer allowed, or null when there is no authorizer. */

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.auth.JwtIdentityResolver;
 import dev.parley.protocol.auth.JwtSettings;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,18 @@ class ConnectAuthorizerHandlerTest {
     APIGatewayCustomAuthorizerEvent event = event();
     event.setQueryStringParameters(Map.of("token", TestRuntime.token("alice")));
     assertAllowed(handler.handleRequest(event, null), "alice");
+  }
+
+  @Test
+  void theAllowedContextCarriesTheTokensExpiryForLaterFrames() {
+    APIGatewayCustomAuthorizerEvent event = event();
+    event.setQueryStringParameters(Map.of("token", TestRuntime.token("alice")));
+    long now = Instant.now().getEpochSecond();
+
+    JsonNode context = json(handler.handleRequest(event, null)).get("context");
+
+    assertThat(context.get("tokenExpiresAt").isNumber()).isTrue();
+    assertThat(context.get("tokenExpiresAt").asLong()).isGreaterThan(now);
   }
 
   @Test

@@ -8,7 +8,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketRespons
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.domain.presence.Connection;
 import dev.parley.domain.presence.ConnectionId;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -139,6 +141,58 @@ class WebSocketHandlerTest {
     JsonNode error = lastFrameTo(CONNECTION);
     assertThat(error.get("type").asText()).isEqualTo("error");
     assertThat(error.get("problem").get("type").asText()).endsWith("/unauthenticated");
+  }
+
+  @Test
+  void aBinaryFrameGetsAnErrorFrameEvenWhenItHoldsAValidTextFrame() throws Exception {
+    handler.handleRequest(event("ws-connect.json"), null);
+    APIGatewayV2WebSocketEvent binary =
+        message(
+            Base64.getEncoder()
+                .encodeToString(
+                    "{\"action\":\"ping\",\"requestId\":\"b1\"}".getBytes(StandardCharsets.UTF_8)));
+    binary.setIsBase64Encoded(true);
+
+    APIGatewayV2WebSocketResponse response = handler.handleRequest(binary, null);
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    JsonNode error = lastFrameTo(CONNECTION);
+    assertThat(error.get("type").asText()).isEqualTo("error");
+    assertThat(error.get("problem").get("type").asText()).endsWith("/malformed-request");
+    assertThat(test.connections.deleted()).isEmpty();
+  }
+
+  private APIGatewayV2WebSocketEvent pingWithTokenExpiringAt(Instant expiresAt) {
+    APIGatewayV2WebSocketEvent ping = message("{\"action\":\"ping\",\"requestId\":\"e1\"}");
+    Map<String, Object> authorizer = new LinkedHashMap<>(ping.getRequestContext().getAuthorizer());
+    authorizer.put("tokenExpiresAt", expiresAt.getEpochSecond());
+    ping.getRequestContext().setAuthorizer(authorizer);
+    return ping;
+  }
+
+  @Test
+  void aFrameAfterTheTokenExpiredGetsAnErrorFrameAndTheConnectionIsDeleted() throws Exception {
+    handler.handleRequest(event("ws-connect.json"), null);
+
+    APIGatewayV2WebSocketResponse response =
+        handler.handleRequest(pingWithTokenExpiringAt(Instant.now().minusSeconds(1)), null);
+
+    assertThat(response.getStatusCode()).isEqualTo(200);
+    JsonNode error = lastFrameTo(CONNECTION);
+    assertThat(error.get("type").asText()).isEqualTo("error");
+    assertThat(error.get("problem").get("type").asText()).endsWith("/unauthenticated");
+    assertThat(error.get("problem").get("detail").asText()).startsWith("token expired");
+    assertThat(test.connections.deleted()).containsExactly(CONNECTION);
+  }
+
+  @Test
+  void aFrameBeforeTheTokenExpiresIsAnswered() throws Exception {
+    handler.handleRequest(event("ws-connect.json"), null);
+
+    handler.handleRequest(pingWithTokenExpiringAt(Instant.now().plusSeconds(60)), null);
+
+    assertThat(lastFrameTo(CONNECTION).get("type").asText()).isEqualTo("pong");
+    assertThat(test.connections.deleted()).isEmpty();
   }
 
   @Test

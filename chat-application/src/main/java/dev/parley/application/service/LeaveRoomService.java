@@ -51,7 +51,7 @@ public final class LeaveRoomService implements LeaveRoomUseCase {
     }
     long owners =
         membership.role() == Role.OWNER ? memberList.countWithRole(roomId, Role.OWNER) : 0;
-    if (MembershipRules.mayLeave(context.room(), membership, owners, context.now())
+    if (MembershipRules.mayLeave(context.room(), membership, owners)
         instanceof Decision.Denied denied) {
       throw new ForbiddenException(denied.reason());
     }

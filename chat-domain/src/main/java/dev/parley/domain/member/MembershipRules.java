@@ -55,16 +55,13 @@ public final class MembershipRules {
   }
 
   /**
-   * May a member leave? Not the last owner, nobody leaves a direct room, and a muted member stays
-   * until the mute ends: the mute lives on the membership, so leaving and rejoining a public room
-   * would otherwise shake it off.
+   * May a member leave? Not the last owner, and nobody leaves a direct room. A mute does not hold a
+   * member in: leaving is not speaking. The mute lives on the membership, so it does not follow a
+   * member who leaves and rejoins a public room; a ban is the tool that keeps someone out.
    */
-  public static Decision mayLeave(Room room, Membership membership, long owners, Instant now) {
+  public static Decision mayLeave(Room room, Membership membership, long owners) {
     if (room.type() == RoomType.DIRECT) {
       return Decision.deny(DenialReason.DIRECT_ROOM);
-    }
-    if (membership.isMutedAt(now)) {
-      return Decision.deny(DenialReason.MUTED);
     }
     return mayGiveUpOwnership(membership, owners);
   }

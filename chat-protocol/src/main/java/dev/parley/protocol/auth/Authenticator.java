@@ -34,11 +34,19 @@ public final class Authenticator {
    *     is
    */
   public UserId userOf(Optional<String> token, String missingDetail) {
+    return authenticate(token, missingDetail).userId();
+  }
+
+  /**
+   * As {@link #userOf}, with the token's expiry, which a WebSocket runtime needs to close the
+   * connection when the token runs out.
+   */
+  public Authentication.Authenticated authenticate(Optional<String> token, String missingDetail) {
     if (token.isEmpty()) {
       throw unauthenticated(missingDetail);
     }
     return switch (identity.authenticate(token.get())) {
-      case Authentication.Authenticated ok -> ok.userId();
+      case Authentication.Authenticated ok -> ok;
       case Authentication.Rejected rejected -> throw unauthenticated(rejected.reason());
       case Authentication.Unavailable unavailable ->
           throw new ProblemException(

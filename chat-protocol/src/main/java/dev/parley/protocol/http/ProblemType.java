@@ -13,9 +13,17 @@ public enum ProblemType {
   METHOD_NOT_ALLOWED(405, "Method not allowed"),
   CONFLICT(409, "Conflict"),
   PAYLOAD_TOO_LARGE(413, "Payload too large"),
+  /** The request target is longer than the server reads. */
+  URI_TOO_LONG(414, "URI too long"),
   UNSUPPORTED_MEDIA_TYPE(415, "Unsupported media type"),
+  /** An {@code Expect} header the server cannot meet (only {@code 100-continue} is known). */
+  EXPECTATION_FAILED(417, "Expectation failed"),
   RATE_LIMITED(429, "Too many requests"),
+  /** The request's headers are larger than the server reads. */
+  HEADERS_TOO_LARGE(431, "Request header fields too large"),
   INTERNAL(500, "Internal error"),
+  /** The request line names an HTTP version the server does not speak. */
+  HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported"),
   STORE_UNAVAILABLE(503, "Store unavailable"),
   /** This node is not serving: it is shutting down (draining) or not ready. */
   UNAVAILABLE(503, "Service unavailable"),

@@ -99,6 +99,20 @@ public record PathTemplate(String template, List<String> segments) {
     return List.of(path.split("/", -1));
   }
 
+  /**
+   * Whether {@code rawPath} has a {@code .} or {@code ..} segment, plain or percent-encoded. Such a
+   * path means one thing to a proxy that normalises it and another to a router that does not.
+   */
+  static boolean hasDotSegment(String rawPath) {
+    for (String segment : rawPath.split("/", -1)) {
+      String plain = segment.replace("%2e", ".").replace("%2E", ".");
+      if (plain.equals(".") || plain.equals("..")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   private static boolean isVariable(String segment) {
     return segment.startsWith("{") && segment.endsWith("}");
   }

@@ -91,6 +91,10 @@ public final class RestApi {
       if (tooLarge.isPresent()) {
         throw new ProblemException(tooLarge.get());
       }
+      Optional<Problem> dots = dotSegments(request.path());
+      if (dots.isPresent()) {
+        throw new ProblemException(dots.get());
+      }
       user = authenticate(request);
       // A malformed escape is a 400 whichever method the path was sent with.
       Map<String, String> variables = named == null ? null : named.path().variables(segments);
@@ -130,6 +134,19 @@ public final class RestApi {
             Problem.of(
                 ProblemType.PAYLOAD_TOO_LARGE,
                 "the body is larger than " + MAX_BODY_BYTES + " bytes"))
+        : Optional.empty();
+  }
+
+  /**
+   * The 400 for a raw path with a {@code .} or {@code ..} segment, or empty. No client needs one,
+   * and resolving it would let {@code /health/../rooms} be read as two different resources, so it
+   * is refused before authentication and routing. {@link #handle} applies it; a runtime that routes
+   * some paths itself (health checks) asks first.
+   */
+  public static Optional<Problem> dotSegments(String rawPath) {
+    return PathTemplate.hasDotSegment(rawPath)
+        ? Optional.of(
+            Problem.of(ProblemType.MALFORMED_REQUEST, "a path must not have '.' or '..' segments"))
         : Optional.empty();
   }
 

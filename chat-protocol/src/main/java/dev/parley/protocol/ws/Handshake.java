@@ -1,6 +1,7 @@
 package dev.parley.protocol.ws;
 
 import dev.parley.domain.user.UserId;
+import dev.parley.protocol.auth.Authentication;
 import dev.parley.protocol.auth.Authenticator;
 import dev.parley.protocol.auth.BearerTokens;
 import dev.parley.protocol.auth.WebSocketCredentials;
@@ -9,6 +10,7 @@ import dev.parley.protocol.http.ProblemException;
 import dev.parley.protocol.http.Problems;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -31,6 +33,14 @@ public final class Handshake {
           + "<token>, or the "
           + BearerTokens.QUERY_PARAMETER
           + " query parameter";
+
+  /**
+   * A connection outliving its token is closed with 1008 (policy violation) and this reason; the
+   * client reconnects with a fresh token and resumes from the sequences it has.
+   */
+  public static final int TOKEN_EXPIRED_CODE = 1008;
+
+  public static final String TOKEN_EXPIRED_REASON = "token expired";
 
   private final Authenticator authenticator;
 
@@ -73,9 +83,11 @@ public final class Handshake {
 
   /**
    * The connection may open for {@code user} (never null); the runtime echoes {@code subprotocol},
-   * null when the client offered none.
+   * null when the client offered none. At {@code expiresAt}, when the token runs out, the runtime
+   * closes the connection with {@link #TOKEN_EXPIRED_CODE}; null when a gateway's authorizer
+   * vouched for the user and the token was not read here.
    */
-  public record Accepted(UserId user, String subprotocol) implements Outcome {
+  public record Accepted(UserId user, String subprotocol, Instant expiresAt) implements Outcome {
     public Accepted {
       Objects.requireNonNull(user, "user");
     }
@@ -101,11 +113,13 @@ public final class Handshake {
     Optional<WebSocketCredentials> inSubprotocol =
         BearerTokens.fromOfferedSubprotocols(request.offeredSubprotocols());
     try {
-      UserId user =
-          request.authorizedUser() != null
-              ? request.authorizedUser()
-              : authenticator.userOf(token(request, inSubprotocol), MISSING);
-      return new Accepted(user, echo(request.offeredSubprotocols(), inSubprotocol));
+      String echo = echo(request.offeredSubprotocols(), inSubprotocol);
+      if (request.authorizedUser() != null) {
+        return new Accepted(request.authorizedUser(), echo, null);
+      }
+      Authentication.Authenticated ok =
+          authenticator.authenticate(token(request, inSubprotocol), MISSING);
+      return new Accepted(ok.userId(), echo, ok.expiresAt());
     } catch (ProblemException e) {
       return new Refused(e.problem(), null);
     } catch (RuntimeException e) {

@@ -186,6 +186,36 @@ public final class WebSocketApi {
     return receive(connection, user, text);
   }
 
+  /**
+   * The answer to a binary frame: the protocol is JSON text, so a {@code malformed-request} error
+   * frame (every client frame is answered, and the connection stays open as after any error).
+   */
+  public Reply receiveBinary() {
+    return new Reply(
+        error(
+            null,
+            null,
+            Problem.of(
+                ProblemType.MALFORMED_REQUEST,
+                "binary frames are not supported; send a JSON object in a text frame")),
+        null);
+  }
+
+  /**
+   * The answer to a frame on a connection whose token has expired, for runtimes that learn it only
+   * when a frame arrives; the runtime then closes the connection.
+   */
+  public Reply tokenExpired() {
+    return new Reply(
+        error(
+            null,
+            null,
+            Problem.of(
+                ProblemType.UNAUTHENTICATED,
+                Handshake.TOKEN_EXPIRED_REASON + "; reconnect with a fresh token")),
+        null);
+  }
+
   /** The answer to a frame, and the fault behind an internal error for the runtime's log. */
   public record Reply(String frame, Throwable fault) {}
 

@@ -98,6 +98,17 @@ class RestApiTest {
 
   // --- every route ---------------------------------------------------------------------------
 
+  @ParameterizedTest
+  @ValueSource(strings = {"/rooms/../me/unread", "/me/./unread", "/rooms/%2E%2e/rooms/x/y"})
+  void aPathWithDotSegmentsIsMalformedBeforeAuthenticationAndRouting(String path) {
+    RestClient.Reply anonymous = client.get(path, null);
+    RestClient.Reply signedIn = client.get(path, ALICE);
+
+    assertThat(anonymous.status()).isEqualTo(400);
+    assertThat(anonymous.text("type")).isEqualTo("https://parley.dev/problems/malformed-request");
+    assertThat(signedIn.status()).isEqualTo(400);
+  }
+
   @Test
   void everyRouteOfTheTableAnswersOneOfItsDocumentedSuccessStatuses() {
     String room = publicRoom();

@@ -6,8 +6,12 @@ import dev.parley.domain.user.UserId;
 import dev.parley.protocol.Tokens;
 import dev.parley.protocol.auth.Authentication;
 import dev.parley.protocol.auth.Authenticator;
+import dev.parley.protocol.auth.DevTokens;
 import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.http.ProblemType;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -157,5 +161,23 @@ class HandshakeTest {
 
     assertThat(ok.user()).isEqualTo(UserId.of("dave"));
     assertThat(ok.subprotocol()).isEqualTo("parley.v1");
+    assertThat(ok.expiresAt()).isNull();
+  }
+
+  @Test
+  void anAcceptedTokenCarriesItsExpirySoTheRuntimeCanCloseTheConnectionThen() {
+    Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+    String token =
+        DevTokens.issue(
+            Tokens.SECRET,
+            UserId.of("alice"),
+            Duration.ofMinutes(5),
+            Tokens.ISSUER,
+            Tokens.AUDIENCE);
+
+    Handshake.Accepted ok = accepted(handshake.accept(request("Bearer " + token, null, null)));
+
+    assertThat(ok.expiresAt())
+        .isBetween(before.plus(Duration.ofMinutes(5)), Instant.now().plus(Duration.ofMinutes(5)));
   }
 }

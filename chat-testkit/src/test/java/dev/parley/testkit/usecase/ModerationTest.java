@@ -197,19 +197,28 @@ class ModerationTest {
   }
 
   @Test
-  void muteUntilLiftedCannotBeShakenOffByLeavingAndRejoiningAPublicRoom() {
+  void mutedMemberMayLeaveTheRoom() {
     RoomId room = moderatedRoom();
     step.mute(s.carol, room, s.bob, null);
+    ConnectionId alices = s.listen(s.alice, room);
 
-    // A mute "until lifted" that a rejoin lifts would be no mute at all in a public room, so a
-    // muted member stays until the mute is lifted.
-    assertForbidden(() -> step.leave(s.bob, room), DenialReason.MUTED);
-    assertForbidden(() -> s.post(s.bob, room, "muted no more?"), DenialReason.MUTED);
-
-    step.unmute(s.carol, room, s.bob);
     step.leave(s.bob, room);
-    step.join(s.bob, room);
-    assertThat(s.posted(s.bob, room, "back, and allowed").author()).isEqualTo(s.bob);
+
+    assertThat(step.memberIds(room)).doesNotContain(s.bob);
+    assertThat(s.eventsFor(alices, ChatEvent.MemberLeft.class))
+        .singleElement()
+        .satisfies(e -> assertThat(e.userId()).isEqualTo(s.bob));
+  }
+
+  @Test
+  void mutedMemberOfAPrivateRoomMayLeaveToo() {
+    RoomId room = s.privateRoom(s.alice);
+    s.member(s.alice, room, s.bob, Role.MEMBER);
+    step.mute(s.alice, room, s.bob, 3_600L);
+
+    step.leave(s.bob, room);
+
+    assertThat(step.memberIds(room)).containsExactly(s.alice);
   }
 
   @Test
