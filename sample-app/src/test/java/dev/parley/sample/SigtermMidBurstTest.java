@@ -119,9 +119,11 @@ class SigtermMidBurstTest {
       assertThat(exit).as("ended by SIGTERM: 128 + 15; %s", server.output()).isEqualTo(143);
       assertThat(figures.unexpected()).as("%s", figures).isEmpty();
       assertThat(stored).as("every acknowledged post is stored").containsAllEntriesOf(acknowledged);
-      assertThat(stored.keySet())
+      // A drain that finishes every request in flight may refuse none (AssertJ refuses an empty
+      // list to look for, so the check is on the intersection).
+      assertThat(stored.keySet().stream().filter(refused::containsKey).toList())
           .as("no post refused with 503 is stored")
-          .doesNotContainAnyElementsOf(refused.keySet());
+          .isEmpty();
       assertThat(uploads)
           .as("every upload under way at SIGTERM is answered 201 or 503")
           .hasSize(SLOW_UPLOADS)

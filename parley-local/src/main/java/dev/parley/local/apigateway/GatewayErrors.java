@@ -23,7 +23,9 @@ final class GatewayErrors extends ErrorHandler {
   public boolean handle(Request request, Response response, Callback callback) {
     int status =
         request.getAttribute(ERROR_STATUS) instanceof Integer code ? code : response.getStatus();
-    int answered = status >= 400 && status < 600 ? status : 500;
+    // API Gateway serves HTTP/1.1 (and 2) only and refuses any other request line as a bad request:
+    // Jetty's 505 for an unknown version is not an answer the gateway gives.
+    int answered = status == 505 ? 400 : status >= 400 && status < 600 ? status : 500;
     byte[] body = JsonReplies.messageBody(message(answered)).getBytes(StandardCharsets.UTF_8);
     response.setStatus(answered);
     response.getHeaders().put("Content-Type", "application/json");

@@ -1,6 +1,7 @@
 package dev.parley.local.apigateway;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -78,6 +79,24 @@ public final class LocalConnection implements Session.Listener.AutoDemanding {
     if (response == null || response.getStatusCode() / 100 != 2) {
       LOG.warn(
           "the WebSocket function answered {} to a frame on {}",
+          response == null ? null : response.getStatusCode(),
+          id);
+    }
+  }
+
+  @Override
+  public void onWebSocketBinary(ByteBuffer payload, Callback callback) {
+    byte[] bytes = new byte[payload.remaining()];
+    payload.get(bytes);
+    callback.succeed();
+    APIGatewayV2WebSocketResponse response =
+        functions
+            .get()
+            .webSocket()
+            .handleRequest(events.binaryMessage(id, authorizer, connectedAt, bytes), null);
+    if (response == null || response.getStatusCode() / 100 != 2) {
+      LOG.warn(
+          "the WebSocket function answered {} to a binary frame on {}",
           response == null ? null : response.getStatusCode(),
           id);
     }

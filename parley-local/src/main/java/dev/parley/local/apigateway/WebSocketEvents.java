@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.protocol.ws.WebSocketApi;
 import java.io.IOException;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +23,9 @@ final class WebSocketEvents {
   /**
    * @param domainName the {@code host:port} the events name, from which the handlers post back
    */
+  /** Where frames go that no route matches. */
+  static final String DEFAULT_ROUTE = "$default";
+
   WebSocketEvents(Supplier<String> domainName) {
     this.domainName = domainName;
   }
@@ -39,7 +43,7 @@ final class WebSocketEvents {
     } catch (IOException | RuntimeException e) {
       // Not JSON: API Gateway falls back to $default as well.
     }
-    return "$default";
+    return DEFAULT_ROUTE;
   }
 
   APIGatewayV2WebSocketEvent connect(
@@ -63,6 +67,21 @@ final class WebSocketEvents {
     event.getRequestContext().setMessageDirection("IN");
     event.getRequestContext().setConnectedAt(connectedAt);
     event.setBody(body);
+    return event;
+  }
+
+  /**
+   * A binary frame: API Gateway cannot evaluate the route selection expression on it, so it goes to
+   * {@code $default}, base64-encoded with {@code isBase64Encoded}.
+   */
+  APIGatewayV2WebSocketEvent binaryMessage(
+      String connectionId, Map<String, Object> authorizer, long connectedAt, byte[] payload) {
+    APIGatewayV2WebSocketEvent event = event(DEFAULT_ROUTE, "MESSAGE", connectionId, authorizer);
+    event.getRequestContext().setMessageId(EventStamps.eventId());
+    event.getRequestContext().setMessageDirection("IN");
+    event.getRequestContext().setConnectedAt(connectedAt);
+    event.setBody(Base64.getEncoder().encodeToString(payload));
+    event.setIsBase64Encoded(true);
     return event;
   }
 

@@ -120,6 +120,15 @@ class GatewayAnswersTest {
   }
 
   @Test
+  void anUnknownHttpVersionIsABadRequestAsTheGatewayAnswersIt() throws Exception {
+    Answer answer = exchange("GET /rooms HTTP/1.x\r\nHost: x\r\n\r\n");
+
+    assertThat(answer.status()).isEqualTo(400);
+    assertGatewayJson(answer, "Bad Request");
+    assertThat(invocations).isEmpty();
+  }
+
+  @Test
   void headersTooLargeAreAnsweredInJsonNotHtml() throws Exception {
     Answer answer =
         exchange("GET /rooms HTTP/1.1\r\nHost: x\r\nX-Big: " + "a".repeat(20_000) + "\r\n\r\n");

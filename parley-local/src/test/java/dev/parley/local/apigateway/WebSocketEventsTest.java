@@ -1,8 +1,10 @@
 package dev.parley.local.apigateway;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
+import java.util.Base64;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,6 +48,18 @@ class WebSocketEventsTest {
     assertThat(event.getRequestContext().getDomainName()).isEqualTo("127.0.0.1:3000");
     assertThat(event.getRequestContext().getStage()).isEqualTo(ApiGatewayEmulator.STAGE);
     assertThat(event.getBody()).isEqualTo("{\"action\":\"typing\"}");
+  }
+
+  @Test
+  void aBinaryFrameGoesToDefaultBase64Encoded() {
+    APIGatewayV2WebSocketEvent event =
+        events.binaryMessage("c1", Map.of(), 42L, "{\"action\":\"ping\"}".getBytes(UTF_8));
+
+    assertThat(event.getRequestContext().getRouteKey()).isEqualTo("$default");
+    assertThat(event.getRequestContext().getEventType()).isEqualTo("MESSAGE");
+    assertThat(event.isIsBase64Encoded()).isTrue();
+    assertThat(new String(Base64.getDecoder().decode(event.getBody()), UTF_8))
+        .isEqualTo("{\"action\":\"ping\"}");
   }
 
   @Test
