@@ -75,8 +75,9 @@ export class RoomStream {
       next = this.pending.get(this.highest + 1);
     }
     if (this.later.length > 0) {
-      const ready = this.later.filter((e) => (e.sequence ?? 0) <= this.highest);
-      this.later = this.later.filter((e) => (e.sequence ?? 0) > this.highest);
+      const limit = Math.max(this.highest, this.target === this.highest ? Infinity : 0);
+      const ready = this.later.filter((e) => (e.sequence ?? 0) <= limit);
+      this.later = this.later.filter((e) => (e.sequence ?? 0) > limit);
       ready.forEach((e) => this.deliver(e));
     }
   }
@@ -87,9 +88,10 @@ export class RoomStream {
    */
   private skipUnfillableGap(): void {
     this.fruitless += 1;
-    if (this.fruitless < 3 || this.pending.size === 0) return;
+    if (this.fruitless < 3) return;
     this.fruitless = 0;
-    this.highest = Math.min(...this.pending.keys()) - 1;
+    if (this.pending.size > 0) this.highest = Math.min(...this.pending.keys()) - 1;
+    else this.target = this.highest;
     this.drain();
   }
 
