@@ -1,5 +1,6 @@
 package dev.parley.local.apigateway;
 
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketResponse;
 import java.nio.ByteBuffer;
 import java.time.Duration;
@@ -71,17 +72,7 @@ public final class LocalConnection implements Session.Listener.AutoDemanding {
 
   @Override
   public void onWebSocketText(String text) {
-    APIGatewayV2WebSocketResponse response =
-        functions
-            .get()
-            .webSocket()
-            .handleRequest(events.message(id, authorizer, connectedAt, text), null);
-    if (response == null || response.getStatusCode() / 100 != 2) {
-      LOG.warn(
-          "the WebSocket function answered {} to a frame on {}",
-          response == null ? null : response.getStatusCode(),
-          id);
-    }
+    invoke(events.message(id, authorizer, connectedAt, text), "a frame");
   }
 
   @Override
@@ -89,15 +80,17 @@ public final class LocalConnection implements Session.Listener.AutoDemanding {
     byte[] bytes = new byte[payload.remaining()];
     payload.get(bytes);
     callback.succeed();
-    APIGatewayV2WebSocketResponse response =
-        functions
-            .get()
-            .webSocket()
-            .handleRequest(events.binaryMessage(id, authorizer, connectedAt, bytes), null);
+    invoke(events.binaryMessage(id, authorizer, connectedAt, bytes), "a binary frame");
+  }
+
+  /** Hands a frame's event to the WebSocket function, as API Gateway's integration does. */
+  private void invoke(APIGatewayV2WebSocketEvent event, String what) {
+    APIGatewayV2WebSocketResponse response = functions.get().webSocket().handleRequest(event, null);
     if (response == null || response.getStatusCode() / 100 != 2) {
       LOG.warn(
-          "the WebSocket function answered {} to a binary frame on {}",
+          "the WebSocket function answered {} to {} on {}",
           response == null ? null : response.getStatusCode(),
+          what,
           id);
     }
   }
