@@ -41,12 +41,14 @@ public final class RestApi {
       MemberRoutes members,
       MessageRoutes messages,
       ReadAndPresenceRoutes readAndPresence,
+      DocumentRoutes documents,
       Authenticator authenticator) {
     List<Route> all = new ArrayList<>();
     all.addAll(rooms.routes());
     all.addAll(members.routes());
     all.addAll(messages.routes());
     all.addAll(readAndPresence.routes());
+    all.addAll(documents.routes());
     this.routes = List.copyOf(all);
     this.authenticator = authenticator;
   }
@@ -95,7 +97,9 @@ public final class RestApi {
       if (dots.isPresent()) {
         throw new ProblemException(dots.get());
       }
-      user = authenticate(request);
+      if (target == null || target.access() != Route.Access.OPEN) {
+        user = authenticate(request);
+      }
       // A malformed escape is a 400 whichever method the path was sent with.
       Map<String, String> variables = named == null ? null : named.path().variables(segments);
       if (target != null) {

@@ -50,9 +50,9 @@ class EventJsonTest {
   }
 
   /** One sample per case: the event, its wire name, its sequence (null: absent), its data. */
-  private record Sample(ChatEvent event, String name, Long sequence, Consumer<JsonNode> data) {}
+  record Sample(ChatEvent event, String name, Long sequence, Consumer<JsonNode> data) {}
 
-  private static List<Sample> samples() {
+  static List<Sample> samples() {
     Room room =
         Room.open(ROOM, "general", "say hi", RoomType.PUBLIC, ALICE, AT, RoomSettings.DEFAULTS)
             .withPermissions(RolePermissions.withOverrides(Map.of(Action.POST, Role.MODERATOR)));

@@ -14,6 +14,8 @@ import dev.parley.protocol.http.ApiResponse;
 import dev.parley.testkit.adapter.ControllableClockAdapter;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -158,6 +160,8 @@ class RestApiTest {
     assertThat(client.delete(r + "/members/carol", ALICE).status()).isEqualTo(204);
     assertThat(client.delete(r + "/members/bob", BOB).status()).isEqualTo(204);
     assertThat(client.delete(r, ALICE).status()).isEqualTo(200);
+    assertThat(client.get("/openapi.yaml", null).status()).isEqualTo(200);
+    assertThat(client.get("/asyncapi.yaml", null).status()).isEqualTo(200);
 
     assertThat(client.successes().keySet())
         .containsExactlyInAnyOrderElementsOf(
@@ -1326,5 +1330,18 @@ class RestApiTest {
     assertThat(created.headers()).containsEntry("Content-Type", ApiResponse.JSON);
     assertThat(created.headers()).containsKey("Location");
     assertThat(reply.outcome().fault()).isNull();
+  }
+
+  @Test
+  void anyoneCanReadTheProtocolsDocumentsWithoutAToken() throws Exception {
+    Path docs = OpenApiDocument.load().file().getParent();
+    for (String name : List.of("openapi.yaml", "asyncapi.yaml")) {
+      RestClient.Reply reply = client.get("/" + name, null);
+
+      assertThat(reply.status()).as(name).isEqualTo(200);
+      assertThat(reply.header("Content-Type")).isEqualTo("application/yaml");
+      assertThat(reply.response().bodyAsString()).isEqualTo(Files.readString(docs.resolve(name)));
+    }
+    assertThat(client.json("POST", "/openapi.yaml", null, null).status()).isEqualTo(401);
   }
 }

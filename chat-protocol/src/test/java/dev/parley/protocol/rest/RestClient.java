@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Calls a {@link RestApi} the way a runtime does (no HTTP), and checks every answer on the way:
  * never a 500, problems are well-formed RFC 9457 documents, and the status is one the OpenAPI
- * document declares for the matched route. It remembers which routes answered with a 2xx.
+ * document declares for the matched route, with a body that its schema there accepts. It remembers
+ * which routes answered with a 2xx.
  */
 public final class RestClient {
   private static final AtomicLong REQUEST_IDS = new AtomicLong();
@@ -31,10 +32,12 @@ public final class RestClient {
   private final RestApi api;
   private final OpenApiDocument document;
   private final Map<String, Set<Integer>> successes = new TreeMap<>();
+  private final ResponseSchemas schemas;
 
   public RestClient(RestApi api) {
     this.api = api;
     this.document = OpenApiDocument.load();
+    this.schemas = ResponseSchemas.of(document);
   }
 
   /**
@@ -61,6 +64,9 @@ public final class RestClient {
     /** The fields of the problem's violations, in order. */
     public List<String> violationFields() {
       List<String> fields = new ArrayList<>();
+      if (json == null) {
+        return fields;
+      }
       for (JsonNode violation : json.path("violations")) {
         fields.add(violation.path("field").asText());
       }
@@ -167,6 +173,8 @@ public final class RestClient {
       assertThat(problem.path("instance").asText()).startsWith("urn:parley:request:test-");
     } else if (response.status() == 204) {
       assertThat(response.body()).isEmpty();
+    } else if (routeAccess(method, path) == Route.Access.OPEN) {
+      assertThat(response.headers().get("Content-Type")).isEqualTo(DocumentRoutes.YAML);
     } else {
       assertThat(response.headers().get("Content-Type")).isEqualTo(ApiResponse.JSON);
     }
@@ -176,14 +184,30 @@ public final class RestClient {
       assertThat(document.statuses(route.method(), route.path().template()))
           .as("statuses documented for %s (answered %s)", described, reply)
           .contains(Integer.toString(response.status()));
+      if (reply.json() != null) {
+        List<String> errors =
+            schemas.check(route.method(), route.path().template(), response.status(), reply.json());
+        assertThat(errors)
+            .as("body of %s %s against the documented schema: %s", method, path, reply)
+            .isEmpty();
+      }
       if (response.status() < 300) {
         successes.computeIfAbsent(described, k -> new TreeSet<>()).add(response.status());
       }
     }
   }
 
+  private Route.Access routeAccess(String method, String path) {
+    Route route = routeOf(method, path);
+    return route == null ? null : route.access();
+  }
+
+  /** The body as JSON, or null when it is empty or not JSON (the documents are YAML). */
   private static JsonNode parse(ApiResponse response) {
-    return response.body().length == 0 ? null : Json.readTree(response.body());
+    String type = response.headers().getOrDefault("Content-Type", "");
+    return response.body().length == 0 || !type.contains("json")
+        ? null
+        : Json.readTree(response.body());
   }
 
   private static Map<String, List<String>> query(String raw) {
