@@ -8,9 +8,11 @@ export type Member = Schemas['Member'];
 export type MemberPage = Schemas['MemberPage'];
 export type Message = Schemas['Message'];
 export type History = Schemas['History'];
+export type MessagePage = Schemas['MessagePage'];
 export type ReadMarker = Schemas['ReadMarker'];
 export type Unread = Schemas['Unread'];
 export type TypingState = Schemas['TypingState'];
+export type PresencePage = Schemas['PresencePage'];
 export type CreateRoomRequest = Schemas['CreateRoomRequest'];
 export type UpdateRoomRequest = Schemas['UpdateRoomRequest'];
 export type PostMessageRequest = Schemas['PostMessageRequest'];
@@ -73,7 +75,11 @@ export class RestClient {
   deleteMessage(roomId: string, messageId: string): Promise<void> {
     return this.call('DELETE', `/rooms/${seg(roomId)}/messages/${seg(messageId)}`);
   }
-  listThreadReplies(roomId: string, messageId: string, query: PageQuery = {}): Promise<History> {
+  listThreadReplies(
+    roomId: string,
+    messageId: string,
+    query: PageQuery = {},
+  ): Promise<MessagePage> {
     return this.call(
       'GET',
       `/rooms/${seg(roomId)}/messages/${seg(messageId)}/replies` + queryString(query),
@@ -93,6 +99,9 @@ export class RestClient {
   }
   sendTyping(roomId: string, typing = true): Promise<TypingState> {
     return this.call('POST', `/rooms/${seg(roomId)}/typing`, { typing });
+  }
+  getRoomPresence(roomId: string, query: PageQuery = {}): Promise<PresencePage> {
+    return this.call('GET', `/rooms/${seg(roomId)}/presence` + queryString(query));
   }
 
   private async call<T>(method: string, path: string, body?: unknown): Promise<T> {

@@ -43,6 +43,8 @@ public final class Main {
       Without arguments, starts the Parley chat server (REST, WebSocket /ws, /health/live,
       /health/ready) with an in-memory store: data lives as long as the process. Ctrl-C or
       SIGTERM stops it gracefully (in-flight requests finish, WebSockets close with 1001).
+      With the built-in development secret (no JWT settings) on the fargate runtime, it also
+      serves a browser chat demo at / and development tokens at POST /dev/token.
 
       Options:
         --runtime=RUNTIME  fargate (default): the Jetty server, or
@@ -198,6 +200,13 @@ public final class Main {
       log.debug("store failed", e);
       return FAILED;
     }
+    boolean demo = config.developmentSecret() && DemoHandler.packaged();
+    if (demo && config.jwt().keys() instanceof JwtSettings.SharedSecret secret) {
+      deployment
+          .server()
+          .addExtraHandler(
+              new DemoHandler(secret.value(), config.jwt().issuer(), config.jwt().audience()));
+    }
     try {
       deployment.start();
     } catch (InterruptedException e) {
@@ -209,19 +218,22 @@ public final class Main {
       log.debug("start failed", e);
       return FAILED;
     }
-    banner(deployment.server(), config, deployment.storeName(), console);
+    banner(deployment.server(), config, deployment.storeName(), demo, console);
     deployment.awaitStop();
     return OK;
   }
 
   private static void banner(
-      ChatServer server, SampleConfig config, String storeName, Console console) {
+      ChatServer server, SampleConfig config, String storeName, boolean demo, Console console) {
     URI http = server.httpUri();
     URI ws = server.webSocketUri();
     console.print("Parley chat server (" + storeName + ") is running at " + http);
     console.print("  REST:      " + http + "/rooms   (health: /health/live, /health/ready)");
     console.print("  WebSocket: " + ws);
     console.print("  Token:     " + tokenHint(config.jwt()));
+    if (demo) {
+      console.print("  Demo:      " + http + "/   (browser chat; sign in with any name)");
+    }
     if (config.developmentSecret()) {
       console.print("  Auth:      DEVELOPMENT secret; never use this setup in production");
     }

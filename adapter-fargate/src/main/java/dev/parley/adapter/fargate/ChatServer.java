@@ -8,7 +8,10 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import org.eclipse.jetty.server.Handler;
 import org.eclipse.jetty.server.HttpConfiguration;
 import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.eclipse.jetty.server.Server;
@@ -65,6 +68,7 @@ public final class ChatServer {
   private final Handshake handshake;
   private final JettyWebSocketDeliveryAdapter delivery;
   private final Readiness readiness;
+  private final List<Handler> extraHandlers = new ArrayList<>();
   private final Object lock = new Object();
   private volatile Server server;
   private volatile ConnectionDrain connections;
@@ -90,6 +94,23 @@ public final class ChatServer {
   /** Adds a condition to {@code /health/ready}; may be called before or after {@link #start()}. */
   public void addReadinessCheck(ReadinessCheck check) {
     readiness.add(Objects.requireNonNull(check, "check"));
+  }
+
+  /**
+   * Adds a handler asked before the REST API, for paths the API does not have: a sample server's
+   * development pages. It answers {@code false} for every request it does not serve. Production
+   * deployments add none, so the API's own 404 answers stay as they are.
+   *
+   * @throws IllegalStateException after {@link #start()}
+   */
+  public void addExtraHandler(Handler handler) {
+    Objects.requireNonNull(handler, "handler");
+    synchronized (lock) {
+      if (server != null) {
+        throw new IllegalStateException("extra handlers are added before start()");
+      }
+      extraHandlers.add(handler);
+    }
   }
 
   /**
@@ -227,7 +248,8 @@ public final class ChatServer {
   /**
    * The connection drain first (it must see every request), then health (it must answer while
    * draining), then the graceful handler (counts in-flight requests and refuses new ones during
-   * shutdown), then WebSocket upgrades on {@code /ws}, and the REST API for everything else.
+   * shutdown), then WebSocket upgrades on {@code /ws}, the {@linkplain #addExtraHandler extra
+   * handlers} if any, and the REST API for everything else.
    */
   private ConnectionDrain handlers(Server jetty, ServerConnector connector) {
     WebSocketHandshake upgrade =
@@ -244,7 +266,14 @@ public final class ChatServer {
               container.setMaxOutgoingFrames(MAX_OUTGOING_FRAMES);
               container.addMapping(WEBSOCKET_PATH, upgrade);
             });
-    upgrades.setHandler(new RestHandler(rest));
+    Handler api = new RestHandler(rest);
+    if (extraHandlers.isEmpty()) {
+      upgrades.setHandler(api);
+    } else {
+      List<Handler> chain = new ArrayList<>(extraHandlers);
+      chain.add(api);
+      upgrades.setHandler(new Handler.Sequence(chain));
+    }
     connections =
         new ConnectionDrain(connector, new HealthHandler(readiness, new GracefulHandler(upgrades)));
     return connections;
