@@ -25,6 +25,7 @@ import dev.parley.domain.room.Room;
 import dev.parley.domain.room.RoomId;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Posts messages and thread replies, idempotently per client message id. */
 public final class PostMessageService implements PostMessageUseCase {
@@ -65,6 +66,20 @@ public final class PostMessageService implements PostMessageUseCase {
     RoomContext context = access.enter(command.actor(), roomId, reply ? Action.REPLY : Action.POST);
     Room room = context.room();
     MessageBody body = MessageTexts.require(command.text(), room.settings().maxMessageLength());
+    ClientMessageId clientMessageId =
+        command.clientMessageId() == null ? null : ClientMessageId.of(command.clientMessageId());
+    // Every retry of a keyed post carries the same id (see MessageStorePort#append).
+    MessageId id =
+        clientMessageId == null
+            ? MessageId.of(ids.newId())
+            : MessageId.forClientMessage(roomId, command.actor(), clientMessageId);
+    if (clientMessageId != null) {
+      // A retry is answered before the limits: it stores nothing, so it costs no permit.
+      Optional<Message> original = messages.find(roomId, id);
+      if (original.isPresent()) {
+        return new PostedMessage(views.message(original.get()), true);
+      }
+    }
     MessageId parentId = reply ? threadRoot(roomId, MessageId.of(command.parentId())) : null;
     String user = command.actor().value();
     rateLimits.require("post:" + user, settings.postLimit(), context.now(), "too many messages");
@@ -73,13 +88,6 @@ public final class PostMessageService implements PostMessageUseCase {
       rateLimits.require(
           "slow:" + roomId.value() + ':' + user, slowMode, context.now(), "slow mode is on");
     }
-    ClientMessageId clientMessageId =
-        command.clientMessageId() == null ? null : ClientMessageId.of(command.clientMessageId());
-    // Every retry of a keyed post carries the same id (see MessageStorePort#append).
-    MessageId id =
-        clientMessageId == null
-            ? MessageId.of(ids.newId())
-            : MessageId.forClientMessage(roomId, command.actor(), clientMessageId);
     NewMessage draft =
         new NewMessage(id, roomId, command.actor(), body, parentId, clientMessageId, context.now());
     AppendResult result = messages.append(draft);

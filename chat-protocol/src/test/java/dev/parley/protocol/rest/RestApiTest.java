@@ -1205,6 +1205,28 @@ class RestApiTest {
     }
 
     @Test
+    void aRetryOverTheLimitIs200WithTheOriginalInsteadOf429() {
+      String room =
+          createRoom(
+              ALICE,
+              "{\"name\":\"slow\",\"type\":\"public\",\"settings\":{\"slowModeSeconds\":10}}");
+      join(room, BOB);
+      String keyed = "{\"text\":\"hello\",\"clientMessageId\":\"c-1\"}";
+      RestClient.Reply first = client.json("POST", "/rooms/" + room + "/messages", BOB, keyed);
+      assertThat(first.status()).as("%s", first).isEqualTo(201);
+      assertProblem(
+          client.json("POST", "/rooms/" + room + "/messages", BOB, "{\"text\":\"two\"}"),
+          429,
+          "rate-limited");
+
+      RestClient.Reply retry = client.json("POST", "/rooms/" + room + "/messages", BOB, keyed);
+
+      assertThat(retry.status()).as("%s", retry).isEqualTo(200);
+      assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+      assertThat(retry.text("id")).isEqualTo(first.text("id"));
+    }
+
+    @Test
     void slowModeIs429ForMembersButNotForModerators() {
       String room =
           createRoom(

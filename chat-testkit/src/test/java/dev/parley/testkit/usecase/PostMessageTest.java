@@ -207,6 +207,65 @@ class PostMessageTest {
   }
 
   @Test
+  void retryOverTheRateLimitGetsTheOriginalInsteadOfARefusal() {
+    RoomId room = s.publicRoom(s.alice);
+    PostedMessage first = post(room.value(), "keyed", "c-1", null);
+    for (int i = 1; i < 30; i++) {
+      s.post(s.alice, room, "message " + i);
+    }
+    assertThatThrownBy(() -> s.post(s.alice, room, "one too many"))
+        .isInstanceOf(RateLimitedException.class);
+
+    PostedMessage retry = post(room.value(), "keyed", "c-1", null);
+
+    assertThat(retry.replay()).isTrue();
+    assertThat(retry.message().message()).isEqualTo(first.message().message());
+  }
+
+  @Test
+  void retriesCostNoPermit() {
+    RoomId room = s.publicRoom(s.alice);
+    post(room.value(), "keyed", "c-1", null);
+    for (int i = 0; i < 40; i++) {
+      assertThat(post(room.value(), "keyed", "c-1", null).replay()).isTrue();
+    }
+
+    for (int i = 1; i < 30; i++) {
+      assertThat(s.post(s.alice, room, "message " + i).replay()).isFalse();
+    }
+  }
+
+  @Test
+  void retryDuringSlowModeGetsTheOriginalInsteadOfARefusal() {
+    RoomId room = s.publicRoom(s.alice);
+    s.member(s.alice, room, s.bob, Role.MEMBER);
+    s.chat
+        .updateRoom()
+        .updateRoom(
+            new UpdateRoomCommand(
+                s.alice,
+                room.value(),
+                null,
+                null,
+                new RoomSettingsInput(null, 30, null, null),
+                null));
+    PostedMessage first =
+        s.chat
+            .postMessage()
+            .postMessage(new PostMessageCommand(s.bob, room.value(), "keyed", "c-1", null));
+    assertThatThrownBy(() -> s.post(s.bob, room, "second"))
+        .isInstanceOf(RateLimitedException.class);
+
+    PostedMessage retry =
+        s.chat
+            .postMessage()
+            .postMessage(new PostMessageCommand(s.bob, room.value(), "keyed", "c-1", null));
+
+    assertThat(retry.replay()).isTrue();
+    assertThat(retry.message().message()).isEqualTo(first.message().message());
+  }
+
+  @Test
   void repliesFormOneLevelThreadsAndCountOnTheRoot() {
     RoomId room = s.publicRoom(s.alice);
     Message root = s.posted(s.alice, room, "root");
