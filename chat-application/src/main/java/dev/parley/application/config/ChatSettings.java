@@ -46,6 +46,10 @@ public record ChatSettings(
     return new ChatSettings(PresenceSettings.DEFAULTS, huge, huge, huge, huge);
   }
 
+  public ChatSettings withPostLimit(Limit newPostLimit) {
+    return new ChatSettings(presence, newPostLimit, reactionLimit, typingLimit, roomCreationLimit);
+  }
+
   public ChatSettings withPresence(PresenceSettings newPresence) {
     return new ChatSettings(newPresence, postLimit, reactionLimit, typingLimit, roomCreationLimit);
   }

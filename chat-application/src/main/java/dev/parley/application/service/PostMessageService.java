@@ -7,6 +7,7 @@ import dev.parley.application.port.in.MessageView;
 import dev.parley.application.port.in.PostMessageCommand;
 import dev.parley.application.port.in.PostMessageUseCase;
 import dev.parley.application.port.in.PostedMessage;
+import dev.parley.application.port.in.RateLimitStatus;
 import dev.parley.application.port.out.AppendResult;
 import dev.parley.application.port.out.IdGeneratorPort;
 import dev.parley.application.port.out.MessageStorePort;
@@ -77,27 +78,34 @@ public final class PostMessageService implements PostMessageUseCase {
       // A retry is answered before the limits: it stores nothing, so it costs no permit.
       Optional<Message> original = messages.find(roomId, id);
       if (original.isPresent()) {
-        return new PostedMessage(views.message(original.get()), true);
+        return new PostedMessage(views.message(original.get()), true, null);
       }
     }
     MessageId parentId = reply ? threadRoot(roomId, MessageId.of(command.parentId())) : null;
     String user = command.actor().value();
-    rateLimits.require("post:" + user, settings.postLimit(), context.now(), "too many messages");
+    RateLimitStatus rateLimit =
+        rateLimits.require(
+            "post:" + user, settings.postLimit(), context.now(), "too many messages");
     if (room.settings().slowModeOn() && !context.membership().role().atLeast(Role.MODERATOR)) {
       Limit slowMode = new Limit(1, Duration.ofSeconds(room.settings().slowModeSeconds()));
-      rateLimits.require(
-          "slow:" + roomId.value() + ':' + user, slowMode, context.now(), "slow mode is on");
+      rateLimit =
+          rateLimit.tighter(
+              rateLimits.require(
+                  "slow:" + roomId.value() + ':' + user,
+                  slowMode,
+                  context.now(),
+                  "slow mode is on"));
     }
     NewMessage draft =
         new NewMessage(id, roomId, command.actor(), body, parentId, clientMessageId, context.now());
     AppendResult result = messages.append(draft);
     if (result instanceof AppendResult.Replayed replayed) {
-      return new PostedMessage(views.message(replayed.message()), true);
+      return new PostedMessage(views.message(replayed.message()), true, null);
     }
     Message posted = result.message();
     events.publish(new ChatEvent.MessagePosted(posted, context.now()), context.now());
     // A new message has no reactions yet: skip the lookup on the hot path.
-    return new PostedMessage(MessageView.of(posted), false);
+    return new PostedMessage(MessageView.of(posted), false, rateLimit);
   }
 
   private MessageId threadRoot(RoomId roomId, MessageId parentId) {

@@ -1,6 +1,7 @@
 package dev.parley.application.service;
 
 import dev.parley.application.error.RateLimitedException;
+import dev.parley.application.port.in.RateLimitStatus;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.RateLimitPort.Limit;
 import jakarta.inject.Inject;
@@ -19,12 +20,15 @@ final class RateLimits {
   }
 
   /**
+   * Takes a permit and says where the caller stands afterwards.
+   *
    * @throws RateLimitedException when the key is over its limit
    */
-  void require(String key, Limit limit, Instant now, String what) {
-    if (port.acquire(key, limit, now) instanceof RateLimitPort.Throttled throttled) {
-      throw throttled(throttled, now, what);
-    }
+  RateLimitStatus require(String key, Limit limit, Instant now, String what) {
+    return switch (port.acquire(key, limit, now)) {
+      case RateLimitPort.Permitted p -> new RateLimitStatus(p.limit(), p.remaining(), p.resetAt());
+      case RateLimitPort.Throttled t -> throw throttled(t, now, what);
+    };
   }
 
   /** Whether a permit was available; for notices that are dropped silently when over the limit. */

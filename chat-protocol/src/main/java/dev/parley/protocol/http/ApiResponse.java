@@ -33,6 +33,16 @@ public record ApiResponse(int status, Map<String, String> headers, byte[] body) 
     return new ApiResponse(status, copy, body);
   }
 
+  /** The same response with more headers (replacing any of the same names). */
+  public ApiResponse withHeaders(Map<String, String> more) {
+    if (more.isEmpty()) {
+      return this;
+    }
+    Map<String, String> copy = new LinkedHashMap<>(headers);
+    copy.putAll(more);
+    return new ApiResponse(status, copy, body);
+  }
+
   public String bodyAsString() {
     return new String(body, StandardCharsets.UTF_8);
   }

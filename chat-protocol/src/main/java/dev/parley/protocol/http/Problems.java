@@ -8,7 +8,6 @@ import dev.parley.application.error.InvalidInputException;
 import dev.parley.application.error.NotFoundException;
 import dev.parley.application.error.RateLimitedException;
 import dev.parley.application.error.StoreUnavailableException;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,13 +60,7 @@ public final class Problems {
   private static Problem rateLimited(RateLimitedException r) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Retry-After", Problem.seconds(r.retryAfter()));
-    headers.put("X-RateLimit-Limit", Integer.toString(r.limit()));
-    headers.put("X-RateLimit-Remaining", "0");
-    headers.put("X-RateLimit-Reset", Long.toString(epochSeconds(r.resetAt())));
+    headers.putAll(RateLimitHeaders.of(r.status()));
     return new Problem(ProblemType.RATE_LIMITED, r.getMessage(), null, List.of(), headers);
-  }
-
-  private static long epochSeconds(Instant instant) {
-    return instant.getEpochSecond() + (instant.getNano() > 0 ? 1 : 0);
   }
 }

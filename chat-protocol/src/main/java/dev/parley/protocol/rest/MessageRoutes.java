@@ -20,6 +20,7 @@ import dev.parley.application.port.in.PostedMessage;
 import dev.parley.application.port.in.RemoveReactionCommand;
 import dev.parley.application.port.in.RemoveReactionUseCase;
 import dev.parley.protocol.http.ApiResponse;
+import dev.parley.protocol.http.RateLimitHeaders;
 import dev.parley.protocol.json.HistoryJson;
 import dev.parley.protocol.json.MessageJson;
 import dev.parley.protocol.json.PageJson;
@@ -92,7 +93,8 @@ public final class MessageRoutes {
     if (posted.replay()) {
       return Responses.ok(json).withHeader(REPLAY_HEADER, "true");
     }
-    return Responses.created(json, "/rooms/" + json.roomId() + "/messages/" + json.id());
+    return Responses.created(json, "/rooms/" + json.roomId() + "/messages/" + json.id())
+        .withHeaders(RateLimitHeaders.of(posted.rateLimit()));
   }
 
   private ApiResponse history(Call call) {

@@ -19,8 +19,13 @@ public final class ServerFrames {
   /** The answer to a ping. */
   public record Pong(String type, String requestId) {}
 
-  /** A request failed; the problem has the same types as the REST API's. */
-  public record Error(String type, String action, String requestId, ProblemJson problem) {}
+  /**
+   * A request failed; the problem has the same types as the REST API's.
+   *
+   * @param retryAfter whole seconds to wait, on {@code rate-limited} only; else null (absent)
+   */
+  public record Error(
+      String type, String action, String requestId, Long retryAfter, ProblemJson problem) {}
 
   /** The result of a subscribe: one entry per requested room. */
   public record SubscribeResult(List<RoomResult> rooms) {}

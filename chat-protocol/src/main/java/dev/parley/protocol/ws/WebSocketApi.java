@@ -316,6 +316,15 @@ public final class WebSocketApi {
 
   private static String error(String action, String requestId, Problem problem) {
     return Json.writeString(
-        new ServerFrames.Error("error", action, requestId, ProblemJson.of(problem, requestId)));
+        new ServerFrames.Error(
+            "error", action, requestId, retryAfter(problem), ProblemJson.of(problem, requestId)));
+  }
+
+  /** A rate-limited client learns the wait that REST gives in {@code Retry-After}. */
+  private static Long retryAfter(Problem problem) {
+    String seconds = problem.headers().get("Retry-After");
+    return problem.type() == ProblemType.RATE_LIMITED && seconds != null
+        ? Long.valueOf(seconds)
+        : null;
   }
 }

@@ -7,7 +7,6 @@ import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.StoreUnavailableException;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.RateLimitPort.Limit;
-import dev.parley.domain.presence.PresenceSettings;
 import dev.parley.protocol.ProtocolTestComponent;
 import dev.parley.protocol.Tokens;
 import dev.parley.protocol.http.ApiResponse;
@@ -1172,15 +1171,7 @@ class RestApiTest {
 
     @Test
     void tooManyPostsAre429WithRetryAfterAndRateLimitHeaders() {
-      ChatSettings d = ChatSettings.DEFAULTS;
-      use(
-          new ChatSettings(
-              PresenceSettings.DEFAULTS,
-              new Limit(1, Duration.ofMinutes(1)),
-              d.reactionLimit(),
-              d.typingLimit(),
-              d.roomCreationLimit()),
-          clock);
+      use(ChatSettings.DEFAULTS.withPostLimit(new Limit(1, Duration.ofMinutes(1))), clock);
       String room = publicRoom();
       post(room, ALICE, "first");
       clock.advance(Duration.ofSeconds(15));
@@ -1202,6 +1193,42 @@ class RestApiTest {
                   .json("POST", "/rooms/" + room + "/messages", ALICE, "{\"text\":\"second\"}")
                   .status())
           .isEqualTo(201);
+    }
+
+    @Test
+    void anAcceptedPostCarriesTheRateLimitHeaders() {
+      use(ChatSettings.DEFAULTS.withPostLimit(new Limit(5, Duration.ofMinutes(1))), clock);
+      String room = publicRoom();
+      post(room, ALICE, "first");
+      clock.advance(Duration.ofSeconds(15));
+
+      RestClient.Reply second =
+          client.json("POST", "/rooms/" + room + "/messages", ALICE, "{\"text\":\"second\"}");
+
+      assertThat(second.status()).as("%s", second).isEqualTo(201);
+      assertThat(second.header("X-RateLimit-Limit")).isEqualTo("5");
+      assertThat(second.header("X-RateLimit-Remaining")).isEqualTo("3");
+      assertThat(second.header("X-RateLimit-Reset"))
+          .isEqualTo(Long.toString(Instant.parse("2026-01-01T00:01:00Z").getEpochSecond()));
+    }
+
+    @Test
+    void inSlowModeTheHeadersDescribeTheTighterLimit() {
+      String room =
+          createRoom(
+              ALICE,
+              "{\"name\":\"slow\",\"type\":\"public\",\"settings\":{\"slowModeSeconds\":20}}");
+      join(room, BOB);
+
+      RestClient.Reply posted =
+          client.json("POST", "/rooms/" + room + "/messages", BOB, "{\"text\":\"one\"}");
+
+      assertThat(posted.status()).as("%s", posted).isEqualTo(201);
+      assertThat(posted.header("X-RateLimit-Limit")).isEqualTo("1");
+      assertThat(posted.header("X-RateLimit-Remaining")).isEqualTo("0");
+      assertThat(Long.parseLong(posted.header("X-RateLimit-Reset")))
+          .isGreaterThan(clock.now().getEpochSecond())
+          .isLessThanOrEqualTo(clock.now().plusSeconds(20).getEpochSecond());
     }
 
     @Test

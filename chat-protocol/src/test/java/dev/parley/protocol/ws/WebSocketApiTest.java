@@ -508,23 +508,18 @@ class WebSocketApiTest {
 
   @Test
   void aRateLimitedPostIsAnErrorFrame() {
-    ChatSettings d = ChatSettings.DEFAULTS;
-    use(
-        new ChatSettings(
-            PresenceSettings.DEFAULTS,
-            new Limit(1, Duration.ofMinutes(1)),
-            d.reactionLimit(),
-            d.typingLimit(),
-            d.roomCreationLimit()));
+    use(ChatSettings.DEFAULTS.withPostLimit(new Limit(1, Duration.ofMinutes(1))));
     String room = room(ALICE, "general", RoomType.PUBLIC);
     open();
     String frame = "{\"action\":\"postMessage\",\"roomId\":\"" + room + "\",\"text\":\"hi\"}";
 
     assertThat(send(frame).path("type").asText()).isEqualTo("ack");
+    clock.advance(Duration.ofSeconds(15));
     JsonNode limited = send(frame);
 
     assertThat(problemType(limited)).isEqualTo("https://parley.dev/problems/rate-limited");
     assertThat(limited.path("problem").path("status").asInt()).isEqualTo(429);
+    assertThat(limited.path("retryAfter").asLong()).isEqualTo(45);
     assertStillWorking();
   }
 
