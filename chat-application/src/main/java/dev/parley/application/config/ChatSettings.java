@@ -9,17 +9,25 @@ import java.util.Objects;
  * Tunables of the core, supplied by each deployment's composition root.
  *
  * @param postLimit per user, across rooms
- * @param reactionLimit per user, across rooms
+ * @param reactionLimit per user, across rooms; adding and removing reactions alike
  * @param typingLimit per user and room; notices over it are dropped silently (clients send at most
  *     one every 2 s, so this only trims misbehaving clients)
  * @param roomCreationLimit per user
+ * @param editLimit message edits per user, across rooms
+ * @param joinLimit joins of rooms per user (joining a room one is already in is free)
+ * @param inviteLimit invitations per inviting user
+ * @param subscribeLimit WebSocket subscribe requests per user, however many rooms each names
  */
 public record ChatSettings(
     PresenceSettings presence,
     Limit postLimit,
     Limit reactionLimit,
     Limit typingLimit,
-    Limit roomCreationLimit) {
+    Limit roomCreationLimit,
+    Limit editLimit,
+    Limit joinLimit,
+    Limit inviteLimit,
+    Limit subscribeLimit) {
 
   public static final ChatSettings DEFAULTS =
       new ChatSettings(
@@ -27,7 +35,11 @@ public record ChatSettings(
           new Limit(30, Duration.ofSeconds(10)),
           new Limit(60, Duration.ofSeconds(10)),
           new Limit(1, Duration.ofSeconds(1)),
-          new Limit(10, Duration.ofMinutes(1)));
+          new Limit(10, Duration.ofMinutes(1)),
+          new Limit(30, Duration.ofSeconds(10)),
+          new Limit(30, Duration.ofMinutes(1)),
+          new Limit(60, Duration.ofMinutes(1)),
+          new Limit(30, Duration.ofSeconds(10)));
 
   public ChatSettings {
     Objects.requireNonNull(presence, "presence");
@@ -35,6 +47,10 @@ public record ChatSettings(
     Objects.requireNonNull(reactionLimit, "reactionLimit");
     Objects.requireNonNull(typingLimit, "typingLimit");
     Objects.requireNonNull(roomCreationLimit, "roomCreationLimit");
+    Objects.requireNonNull(editLimit, "editLimit");
+    Objects.requireNonNull(joinLimit, "joinLimit");
+    Objects.requireNonNull(inviteLimit, "inviteLimit");
+    Objects.requireNonNull(subscribeLimit, "subscribeLimit");
   }
 
   /**
@@ -43,14 +59,39 @@ public record ChatSettings(
    */
   public static ChatSettings withoutUserLimits() {
     Limit huge = new Limit(Integer.MAX_VALUE, Duration.ofSeconds(1));
-    return new ChatSettings(PresenceSettings.DEFAULTS, huge, huge, huge, huge);
+    return new ChatSettings(
+        PresenceSettings.DEFAULTS, huge, huge, huge, huge, huge, huge, huge, huge);
+  }
+
+  /** These settings with every per-user limit of writes other than posts set to {@code limit}. */
+  public ChatSettings withOtherWriteLimits(Limit limit) {
+    return new ChatSettings(
+        presence, postLimit, limit, typingLimit, limit, limit, limit, limit, limit);
   }
 
   public ChatSettings withPostLimit(Limit newPostLimit) {
-    return new ChatSettings(presence, newPostLimit, reactionLimit, typingLimit, roomCreationLimit);
+    return new ChatSettings(
+        presence,
+        newPostLimit,
+        reactionLimit,
+        typingLimit,
+        roomCreationLimit,
+        editLimit,
+        joinLimit,
+        inviteLimit,
+        subscribeLimit);
   }
 
   public ChatSettings withPresence(PresenceSettings newPresence) {
-    return new ChatSettings(newPresence, postLimit, reactionLimit, typingLimit, roomCreationLimit);
+    return new ChatSettings(
+        newPresence,
+        postLimit,
+        reactionLimit,
+        typingLimit,
+        roomCreationLimit,
+        editLimit,
+        joinLimit,
+        inviteLimit,
+        subscribeLimit);
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.application.service;
 
+import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.ConflictException;
 import dev.parley.application.error.NotFoundException;
 import dev.parley.application.port.in.EditMessageCommand;
@@ -19,6 +20,8 @@ import jakarta.inject.Inject;
 /** Edits the text of one's own message. */
 public final class EditMessageService implements EditMessageUseCase {
   private final CommandValidator validator;
+  private final RateLimits rateLimits;
+  private final ChatSettings settings;
   private final RoomAccess access;
   private final MessageLookup lookup;
   private final MessageStorePort messages;
@@ -32,8 +35,12 @@ public final class EditMessageService implements EditMessageUseCase {
       MessageLookup lookup,
       MessageStorePort messages,
       EventPublisher events,
-      Views views) {
+      Views views,
+      RateLimits rateLimits,
+      ChatSettings settings) {
     this.validator = validator;
+    this.rateLimits = rateLimits;
+    this.settings = settings;
     this.access = access;
     this.lookup = lookup;
     this.messages = messages;
@@ -48,6 +55,8 @@ public final class EditMessageService implements EditMessageUseCase {
     RoomContext context = access.enter(command.actor(), roomId);
     Message message = lookup.require(roomId, command.messageId());
     access.authorize(context, Action.EDIT_OWN, message.author(), context.membership());
+    rateLimits.require(
+        "edit:" + command.actor().value(), settings.editLimit(), context.now(), "too many edits");
     MessageBody body =
         MessageTexts.require(command.text(), context.room().settings().maxMessageLength());
     ChangeOutcome outcome =

@@ -1,5 +1,6 @@
 package dev.parley.application.service;
 
+import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.ForbiddenException;
 import dev.parley.application.error.InvalidInputException;
 import dev.parley.application.port.in.InviteMemberCommand;
@@ -21,6 +22,8 @@ import java.util.Optional;
 /** Adds a user to a room as a member or a guest. */
 public final class InviteMemberService implements InviteMemberUseCase {
   private final CommandValidator validator;
+  private final RateLimits rateLimits;
+  private final ChatSettings settings;
   private final RoomAccess access;
   private final MembershipStorePort memberships;
   private final BanStorePort bans;
@@ -32,8 +35,12 @@ public final class InviteMemberService implements InviteMemberUseCase {
       RoomAccess access,
       MembershipStorePort memberships,
       BanStorePort bans,
-      EventPublisher events) {
+      EventPublisher events,
+      RateLimits rateLimits,
+      ChatSettings settings) {
     this.validator = validator;
+    this.rateLimits = rateLimits;
+    this.settings = settings;
     this.access = access;
     this.memberships = memberships;
     this.bans = bans;
@@ -60,6 +67,11 @@ public final class InviteMemberService implements InviteMemberUseCase {
     if (decision instanceof Decision.Denied denied) {
       throw new ForbiddenException(denied.reason());
     }
+    rateLimits.require(
+        "invite:" + command.actor().value(),
+        settings.inviteLimit(),
+        context.now(),
+        "too many invitations");
     Membership membership = Membership.join(roomId, invitee, role, context.now());
     memberships.save(membership);
     events.publish(

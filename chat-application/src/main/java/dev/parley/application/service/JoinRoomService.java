@@ -1,5 +1,6 @@
 package dev.parley.application.service;
 
+import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.ForbiddenException;
 import dev.parley.application.port.in.JoinRoomCommand;
 import dev.parley.application.port.in.JoinRoomUseCase;
@@ -16,6 +17,8 @@ import jakarta.inject.Inject;
 /** Joins a public room. */
 public final class JoinRoomService implements JoinRoomUseCase {
   private final CommandValidator validator;
+  private final RateLimits rateLimits;
+  private final ChatSettings settings;
   private final RoomAccess access;
   private final MembershipStorePort memberships;
   private final EventPublisher events;
@@ -25,8 +28,12 @@ public final class JoinRoomService implements JoinRoomUseCase {
       CommandValidator validator,
       RoomAccess access,
       MembershipStorePort memberships,
-      EventPublisher events) {
+      EventPublisher events,
+      RateLimits rateLimits,
+      ChatSettings settings) {
     this.validator = validator;
+    this.rateLimits = rateLimits;
+    this.settings = settings;
     this.access = access;
     this.memberships = memberships;
     this.events = events;
@@ -44,6 +51,9 @@ public final class JoinRoomService implements JoinRoomUseCase {
         instanceof Decision.Denied denied) {
       throw new ForbiddenException(denied.reason());
     }
+    // After the membership check: joining a room again is a no-op and costs nothing.
+    rateLimits.require(
+        "join:" + command.actor().value(), settings.joinLimit(), context.now(), "too many joins");
     Membership membership = Membership.join(roomId, command.actor(), Role.MEMBER, context.now());
     memberships.save(membership);
     events.publish(

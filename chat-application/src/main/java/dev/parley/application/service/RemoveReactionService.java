@@ -1,5 +1,6 @@
 package dev.parley.application.service;
 
+import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.MessageView;
 import dev.parley.application.port.in.RemoveReactionCommand;
 import dev.parley.application.port.in.RemoveReactionUseCase;
@@ -14,6 +15,8 @@ import jakarta.inject.Inject;
 /** Removes the caller's reaction; allowed to anyone who can read, so a muted member can undo. */
 public final class RemoveReactionService implements RemoveReactionUseCase {
   private final CommandValidator validator;
+  private final RateLimits rateLimits;
+  private final ChatSettings settings;
   private final RoomAccess access;
   private final MessageLookup lookup;
   private final ReactionStorePort reactions;
@@ -27,8 +30,12 @@ public final class RemoveReactionService implements RemoveReactionUseCase {
       MessageLookup lookup,
       ReactionStorePort reactions,
       EventPublisher events,
-      Views views) {
+      Views views,
+      RateLimits rateLimits,
+      ChatSettings settings) {
     this.validator = validator;
+    this.rateLimits = rateLimits;
+    this.settings = settings;
     this.access = access;
     this.lookup = lookup;
     this.reactions = reactions;
@@ -44,6 +51,12 @@ public final class RemoveReactionService implements RemoveReactionUseCase {
     RoomContext context = access.enter(command.actor(), roomId, Action.READ);
     Message message = lookup.require(roomId, command.messageId());
     Reactions.requireLive(message);
+    // Adding and removing share one budget: toggling is what a misbehaving client repeats.
+    rateLimits.require(
+        "react:" + command.actor().value(),
+        settings.reactionLimit(),
+        context.now(),
+        "too many reactions");
     boolean removed = reactions.remove(roomId, message.id(), emoji, command.actor()).changed();
     MessageView view = views.message(message);
     if (removed) {

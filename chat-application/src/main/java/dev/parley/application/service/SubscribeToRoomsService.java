@@ -1,5 +1,6 @@
 package dev.parley.application.service;
 
+import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.ChatException;
 import dev.parley.application.port.in.Resume;
 import dev.parley.application.port.in.RoomSubscription;
@@ -19,6 +20,8 @@ import java.util.List;
 /** Subscribes a connection to rooms, each with an optional resume. */
 public final class SubscribeToRoomsService implements SubscribeToRoomsUseCase {
   private final CommandValidator validator;
+  private final RateLimits rateLimits;
+  private final ChatSettings settings;
   private final ConnectionOwnership ownership;
   private final RoomAccess access;
   private final RoomSubscriptionPort subscriptions;
@@ -32,8 +35,12 @@ public final class SubscribeToRoomsService implements SubscribeToRoomsUseCase {
       RoomAccess access,
       RoomSubscriptionPort subscriptions,
       RoomResumer resumer,
-      ClockPort clock) {
+      ClockPort clock,
+      RateLimits rateLimits,
+      ChatSettings settings) {
     this.validator = validator;
+    this.rateLimits = rateLimits;
+    this.settings = settings;
     this.ownership = ownership;
     this.access = access;
     this.subscriptions = subscriptions;
@@ -45,6 +52,12 @@ public final class SubscribeToRoomsService implements SubscribeToRoomsUseCase {
   public List<SubscriptionOutcome> subscribeToRooms(SubscribeToRoomsCommand command) {
     validator.validate(command);
     Connection connection = ownership.require(command.actor(), command.connectionId(), clock.now());
+    // One permit per subscribe request, however many rooms it names (their number is capped).
+    rateLimits.require(
+        "subscribe:" + command.actor().value(),
+        settings.subscribeLimit(),
+        clock.now(),
+        "too many subscribe requests");
     List<SubscriptionOutcome> outcomes = new ArrayList<>(command.rooms().size());
     for (RoomSubscription request : command.rooms()) {
       RoomId roomId = RoomId.of(request.roomId());
