@@ -9,6 +9,7 @@ import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.OwnerStepDownPort;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
@@ -53,6 +54,9 @@ public abstract class DynamoDbStoreModule {
 
   @Binds
   abstract MembershipStorePort membershipStore(DynamoDbMembershipAdapter adapter);
+
+  @Binds
+  abstract OwnerStepDownPort ownerStepDown(DynamoDbMembershipAdapter adapter);
 
   @Binds
   abstract MessageHistoryPort messageHistory(DynamoDbMessageHistoryAdapter adapter);

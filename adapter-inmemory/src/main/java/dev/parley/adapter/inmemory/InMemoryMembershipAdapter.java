@@ -2,6 +2,8 @@ package dev.parley.adapter.inmemory;
 
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.OwnerStepDownPort;
+import dev.parley.application.port.out.StepDown;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.member.Membership;
 import dev.parley.domain.room.RoomId;
@@ -21,10 +23,12 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * returns. Results are never null; {@link #remove} is idempotent and of concurrent removals exactly
  * one answers true. Pages are keyset pages with an exclusive {@code after}, ordered by the ids'
  * {@link String#compareTo} order; a limit of 0 gives an empty page, a negative one throws {@link
- * IllegalArgumentException}.
+ * IllegalArgumentException}. The guarded writes of {@link OwnerStepDownPort} also hold a per-room
+ * lock while they count the owners and write, so two owners stepping down at once are serialised.
  */
 @Singleton
-public final class InMemoryMembershipAdapter implements MembershipStorePort, MemberListPort {
+public final class InMemoryMembershipAdapter
+    implements MembershipStorePort, MemberListPort, OwnerStepDownPort {
   private static final int STRIPES = 64;
 
   private final ConcurrentHashMap<RoomId, ConcurrentSkipListMap<UserId, Membership>> byRoom =
@@ -33,11 +37,13 @@ public final class InMemoryMembershipAdapter implements MembershipStorePort, Mem
   private final ConcurrentHashMap<UserId, ConcurrentSkipListMap<String, Membership>> byUser =
       new ConcurrentHashMap<>();
   private final Object[] locks = new Object[STRIPES];
+  private final Object[] roomLocks = new Object[STRIPES];
 
   @Inject
   public InMemoryMembershipAdapter() {
     for (int i = 0; i < STRIPES; i++) {
       locks[i] = new Object();
+      roomLocks[i] = new Object();
     }
   }
 
@@ -70,6 +76,34 @@ public final class InMemoryMembershipAdapter implements MembershipStorePort, Mem
       }
       return removed;
     }
+  }
+
+  @Override
+  public StepDown saveUnlessLastOwner(Membership membership) {
+    synchronized (roomLockFor(membership.roomId())) {
+      if (membership.role() != Role.OWNER
+          && isLastOwner(membership.roomId(), membership.userId())) {
+        return new StepDown.LastOwner();
+      }
+      save(membership);
+      return new StepDown.Applied();
+    }
+  }
+
+  @Override
+  public StepDown removeUnlessLastOwner(RoomId roomId, UserId userId) {
+    synchronized (roomLockFor(roomId)) {
+      if (isLastOwner(roomId, userId)) {
+        return new StepDown.LastOwner();
+      }
+      remove(roomId, userId);
+      return new StepDown.Applied();
+    }
+  }
+
+  private boolean isLastOwner(RoomId roomId, UserId userId) {
+    return find(roomId, userId).map(m -> m.role() == Role.OWNER).orElse(false)
+        && countWithRole(roomId, Role.OWNER) <= 1;
   }
 
   @Override
@@ -110,6 +144,11 @@ public final class InMemoryMembershipAdapter implements MembershipStorePort, Mem
 
   private static <K, V> Map<K, V> tail(NavigableMap<K, V> map, K after) {
     return after == null ? map : map.tailMap(after, false);
+  }
+
+  private Object roomLockFor(RoomId roomId) {
+    int hash = roomId.hashCode();
+    return roomLocks[(hash ^ (hash >>> 16)) & (STRIPES - 1)];
   }
 
   private Object lockFor(RoomId roomId, UserId userId) {

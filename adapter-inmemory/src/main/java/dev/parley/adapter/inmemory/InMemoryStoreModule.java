@@ -8,6 +8,7 @@ import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.OwnerStepDownPort;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
@@ -38,6 +39,9 @@ public abstract class InMemoryStoreModule {
 
   @Binds
   abstract MembershipStorePort membershipStore(InMemoryMembershipAdapter adapter);
+
+  @Binds
+  abstract OwnerStepDownPort ownerStepDown(InMemoryMembershipAdapter adapter);
 
   @Binds
   abstract MessageHistoryPort messageHistory(InMemoryMessageStoreAdapter adapter);

@@ -2,26 +2,35 @@ package dev.parley.adapter.postgres;
 
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.OwnerStepDownPort;
+import dev.parley.application.port.out.StepDown;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.member.Membership;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
  * Memberships in PostgreSQL, listed both ways by keyset: a room's members on the primary key
- * (room_id, user_id), a user's rooms on the index (user_id, room_id).
+ * (room_id, user_id), a user's rooms on the index (user_id, room_id). A guarded write of {@link
+ * OwnerStepDownPort} first locks the room's owner rows (in key order, so two of them cannot
+ * deadlock), then the member's own row, and decides on what it locked: an owner stepping down
+ * concurrently waits for this transaction and then no longer counts this member as an owner.
  */
 @Singleton
-public final class PostgresMembershipAdapter implements MembershipStorePort, MemberListPort {
+public final class PostgresMembershipAdapter
+    implements MembershipStorePort, MemberListPort, OwnerStepDownPort {
   private static final String COLUMNS = "room_id, user_id, role, joined_at, muted_until";
   private static final String FIND =
       "SELECT " + COLUMNS + " FROM memberships WHERE room_id = ? AND user_id = ?";
@@ -43,6 +52,12 @@ public final class PostgresMembershipAdapter implements MembershipStorePort, Mem
           + " FROM memberships WHERE user_id = ? AND room_id > ? ORDER BY room_id LIMIT ?";
   private static final String COUNT_WITH_ROLE =
       "SELECT count(*) FROM memberships WHERE room_id = ? AND role = ?";
+
+  private static final String LOCK_OWNERS =
+      "SELECT user_id FROM memberships WHERE room_id = ? AND role = 'OWNER'"
+          + " ORDER BY user_id FOR UPDATE";
+  private static final String LOCK_MEMBER =
+      "SELECT role FROM memberships WHERE room_id = ? AND user_id = ? FOR UPDATE";
 
   private final Jdbc jdbc;
 
@@ -70,11 +85,7 @@ public final class PostgresMembershipAdapter implements MembershipStorePort, Mem
         "save membership",
         c -> {
           try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
-            upsert.setString(1, membership.roomId().value());
-            upsert.setString(2, membership.userId().value());
-            upsert.setString(3, membership.role().name());
-            Rows.setInstant(upsert, 4, membership.joinedAt());
-            Rows.setInstant(upsert, 5, membership.mutedUntil());
+            bind(upsert, membership);
             return upsert.executeUpdate();
           }
         });
@@ -91,6 +102,67 @@ public final class PostgresMembershipAdapter implements MembershipStorePort, Mem
             return delete.executeUpdate() == 1;
           }
         });
+  }
+
+  @Override
+  public StepDown saveUnlessLastOwner(Membership membership) {
+    return jdbc.transaction(
+        "save membership unless last owner",
+        c -> {
+          if (membership.role() != Role.OWNER
+              && isLastOwner(c, membership.roomId(), membership.userId())) {
+            return new StepDown.LastOwner();
+          }
+          try (PreparedStatement upsert = c.prepareStatement(UPSERT)) {
+            bind(upsert, membership);
+            upsert.executeUpdate();
+          }
+          return new StepDown.Applied();
+        });
+  }
+
+  @Override
+  public StepDown removeUnlessLastOwner(RoomId roomId, UserId userId) {
+    return jdbc.transaction(
+        "remove membership unless last owner",
+        c -> {
+          if (isLastOwner(c, roomId, userId)) {
+            return new StepDown.LastOwner();
+          }
+          try (PreparedStatement delete = c.prepareStatement(DELETE)) {
+            delete.setString(1, roomId.value());
+            delete.setString(2, userId.value());
+            delete.executeUpdate();
+          }
+          return new StepDown.Applied();
+        });
+  }
+
+  /** Locks the room's owners, then the member; must run inside a transaction. */
+  private static boolean isLastOwner(Connection c, RoomId roomId, UserId userId)
+      throws SQLException {
+    Set<String> owners = new HashSet<>();
+    try (PreparedStatement lock = c.prepareStatement(LOCK_OWNERS)) {
+      lock.setString(1, roomId.value());
+      try (ResultSet row = lock.executeQuery()) {
+        while (row.next()) {
+          owners.add(row.getString(1));
+        }
+      }
+    }
+    try (PreparedStatement lock = c.prepareStatement(LOCK_MEMBER)) {
+      lock.setString(1, roomId.value());
+      lock.setString(2, userId.value());
+      try (ResultSet row = lock.executeQuery()) {
+        if (!row.next() || !Role.OWNER.name().equals(row.getString(1))) {
+          return false;
+        }
+      }
+    }
+    // Every row in the set is locked and still an owner; the member may have become one after
+    // the set was read, so it is counted apart.
+    owners.remove(userId.value());
+    return owners.isEmpty();
   }
 
   @Override
@@ -143,6 +215,14 @@ public final class PostgresMembershipAdapter implements MembershipStorePort, Mem
             }
           }
         });
+  }
+
+  private static void bind(PreparedStatement upsert, Membership membership) throws SQLException {
+    upsert.setString(1, membership.roomId().value());
+    upsert.setString(2, membership.userId().value());
+    upsert.setString(3, membership.role().name());
+    Rows.setInstant(upsert, 4, membership.joinedAt());
+    Rows.setInstant(upsert, 5, membership.mutedUntil());
   }
 
   private static List<Membership> list(PreparedStatement query) throws SQLException {

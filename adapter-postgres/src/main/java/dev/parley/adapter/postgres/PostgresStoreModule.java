@@ -10,6 +10,7 @@ import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.OwnerStepDownPort;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
@@ -61,6 +62,9 @@ public abstract class PostgresStoreModule {
 
   @Binds
   abstract MembershipStorePort membershipStore(PostgresMembershipAdapter adapter);
+
+  @Binds
+  abstract OwnerStepDownPort ownerStepDown(PostgresMembershipAdapter adapter);
 
   @Binds
   abstract MessageHistoryPort messageHistory(PostgresMessageHistoryAdapter adapter);

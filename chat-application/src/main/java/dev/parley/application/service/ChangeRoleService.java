@@ -4,9 +4,11 @@ import dev.parley.application.error.ForbiddenException;
 import dev.parley.application.port.in.ChangeRoleCommand;
 import dev.parley.application.port.in.ChangeRoleUseCase;
 import dev.parley.application.port.out.MemberListPort;
-import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.OwnerStepDownPort;
+import dev.parley.application.port.out.StepDown;
 import dev.parley.application.validation.CommandValidator;
 import dev.parley.domain.access.Decision;
+import dev.parley.domain.access.DenialReason;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.member.Membership;
@@ -19,7 +21,7 @@ import jakarta.inject.Inject;
 public final class ChangeRoleService implements ChangeRoleUseCase {
   private final CommandValidator validator;
   private final RoomAccess access;
-  private final MembershipStorePort memberships;
+  private final OwnerStepDownPort stepDown;
   private final MemberListPort memberList;
   private final EventPublisher events;
 
@@ -27,12 +29,12 @@ public final class ChangeRoleService implements ChangeRoleUseCase {
   ChangeRoleService(
       CommandValidator validator,
       RoomAccess access,
-      MembershipStorePort memberships,
+      OwnerStepDownPort stepDown,
       MemberListPort memberList,
       EventPublisher events) {
     this.validator = validator;
     this.access = access;
-    this.memberships = memberships;
+    this.stepDown = stepDown;
     this.memberList = memberList;
     this.events = events;
   }
@@ -56,7 +58,10 @@ public final class ChangeRoleService implements ChangeRoleUseCase {
       }
     }
     Membership changed = targetMembership.withRole(command.role());
-    memberships.save(changed);
+    // The count above may be stale by now; the store repeats the check atomically.
+    if (stepDown.saveUnlessLastOwner(changed) instanceof StepDown.LastOwner) {
+      throw new ForbiddenException(DenialReason.LAST_OWNER);
+    }
     events.publish(
         new ChatEvent.RoleChanged(
             roomId,

@@ -4,10 +4,12 @@ import dev.parley.application.error.ForbiddenException;
 import dev.parley.application.port.in.LeaveRoomCommand;
 import dev.parley.application.port.in.LeaveRoomUseCase;
 import dev.parley.application.port.out.MemberListPort;
-import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.OwnerStepDownPort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
+import dev.parley.application.port.out.StepDown;
 import dev.parley.application.validation.CommandValidator;
 import dev.parley.domain.access.Decision;
+import dev.parley.domain.access.DenialReason;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.member.Membership;
@@ -19,7 +21,7 @@ import jakarta.inject.Inject;
 public final class LeaveRoomService implements LeaveRoomUseCase {
   private final CommandValidator validator;
   private final RoomAccess access;
-  private final MembershipStorePort memberships;
+  private final OwnerStepDownPort stepDown;
   private final MemberListPort memberList;
   private final RoomSubscriptionPort subscriptions;
   private final EventPublisher events;
@@ -28,13 +30,13 @@ public final class LeaveRoomService implements LeaveRoomUseCase {
   LeaveRoomService(
       CommandValidator validator,
       RoomAccess access,
-      MembershipStorePort memberships,
+      OwnerStepDownPort stepDown,
       MemberListPort memberList,
       RoomSubscriptionPort subscriptions,
       EventPublisher events) {
     this.validator = validator;
     this.access = access;
-    this.memberships = memberships;
+    this.stepDown = stepDown;
     this.memberList = memberList;
     this.subscriptions = subscriptions;
     this.events = events;
@@ -55,7 +57,10 @@ public final class LeaveRoomService implements LeaveRoomUseCase {
         instanceof Decision.Denied denied) {
       throw new ForbiddenException(denied.reason());
     }
-    memberships.remove(roomId, command.actor());
+    // The count above may be stale by now; the store repeats the check atomically.
+    if (stepDown.removeUnlessLastOwner(roomId, command.actor()) instanceof StepDown.LastOwner) {
+      throw new ForbiddenException(DenialReason.LAST_OWNER);
+    }
     events.publish(new ChatEvent.MemberLeft(roomId, command.actor(), context.now()), context.now());
     subscriptions.unsubscribeUser(roomId, command.actor());
   }
