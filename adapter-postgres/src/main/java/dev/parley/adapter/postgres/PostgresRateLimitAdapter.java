@@ -46,7 +46,10 @@ public final class PostgresRateLimitAdapter implements RateLimitPort {
           try (PreparedStatement upsert = c.prepareStatement(ACQUIRE)) {
             upsert.setString(1, key);
             upsert.setLong(2, start);
-            upsert.setInt(3, limit.permits() + 1);
+            // The counter stops one past the limit; Integer.MAX_VALUE permits (no limit) would
+            // overflow that to a negative cap, so it stops at the limit itself there.
+            upsert.setInt(
+                3, limit.permits() == Integer.MAX_VALUE ? limit.permits() : limit.permits() + 1);
             try (ResultSet row = upsert.executeQuery()) {
               row.next();
               Instant resetAt = Instant.ofEpochMilli(row.getLong(1) + windowMillis);

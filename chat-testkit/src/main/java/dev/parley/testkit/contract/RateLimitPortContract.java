@@ -39,6 +39,20 @@ public abstract class RateLimitPortContract {
   }
 
   @Test
+  public void theLargestLimitPermitsAndReportsWhatIsLeft() {
+    // ChatSettings.withoutUserLimits() uses Integer.MAX_VALUE permits: no store may overflow on it.
+    RateLimitPort limiter = rateLimit();
+    String key = key();
+    Limit unlimited = new Limit(Integer.MAX_VALUE, WINDOW);
+
+    limiter.acquire(key, unlimited, T0);
+    RateDecision second = limiter.acquire(key, unlimited, T0);
+
+    assertThat(second)
+        .isEqualTo(new Permitted(Integer.MAX_VALUE, Integer.MAX_VALUE - 2, WINDOW_END));
+  }
+
+  @Test
   public void remainingCountsDownToZeroThenRequestsAreThrottledUntilTheWindowEnds() {
     RateLimitPort limiter = rateLimit();
     String key = key();
