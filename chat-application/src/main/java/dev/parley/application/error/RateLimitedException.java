@@ -1,6 +1,5 @@
 package dev.parley.application.error;
 
-import dev.parley.application.port.in.RateLimitStatus;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -33,11 +32,6 @@ public final class RateLimitedException extends ChatException {
 
   public Instant resetAt() {
     return resetAt;
-  }
-
-  /** Where the caller stands: nothing left until {@link #resetAt}. */
-  public RateLimitStatus status() {
-    return new RateLimitStatus(limit, 0, resetAt);
   }
 
   @Override

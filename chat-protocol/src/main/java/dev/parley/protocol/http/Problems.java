@@ -8,6 +8,7 @@ import dev.parley.application.error.InvalidInputException;
 import dev.parley.application.error.NotFoundException;
 import dev.parley.application.error.RateLimitedException;
 import dev.parley.application.error.StoreUnavailableException;
+import dev.parley.application.port.in.RateLimitStatus;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,9 @@ public final class Problems {
   private static Problem rateLimited(RateLimitedException r) {
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Retry-After", Problem.seconds(r.retryAfter()));
-    headers.putAll(RateLimitHeaders.of(r.status()));
+    // A refusal leaves nothing until the window resets. Built here rather than by the exception,
+    // so that the error package does not depend on port.in (a package cycle).
+    headers.putAll(RateLimitHeaders.of(new RateLimitStatus(r.limit(), 0, r.resetAt())));
     return new Problem(ProblemType.RATE_LIMITED, r.getMessage(), null, List.of(), headers);
   }
 }
