@@ -2,6 +2,7 @@ package dev.parley.sample;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.adapter.fargate.FargateServerConfig;
@@ -36,7 +37,10 @@ class DatabaseRestartTest {
   private static final String SECRET = "database-restart-test-secret-0123456789";
   private static final int CLIENTS = 4;
   private static final int POSTS_EACH = 100;
+
+  /** Between two posts of one client: a burst that lasts across the outage, not a wait. */
   private static final Duration PACE = Duration.ofMillis(15);
+
   private static final Duration RETRY_PAUSE = Duration.ofMillis(200);
   private static final Duration OUTAGE = Duration.ofSeconds(2);
 
@@ -77,6 +81,7 @@ class DatabaseRestartTest {
       }
       awaitAcknowledged(CLIENTS * POSTS_EACH / 4);
       postgres.stopFast();
+      // The outage itself: the database stays down this long whatever else happens.
       Thread.sleep(OUTAGE.toMillis());
       postgres.startServer();
       for (Future<?> client : clients) {
@@ -182,24 +187,17 @@ class DatabaseRestartTest {
     }
   }
 
-  private void awaitAcknowledged(int count) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    while (acknowledged.size() < count) {
-      assertThat(System.nanoTime())
-          .as("%s acknowledged in time; %s", count, figures)
-          .isLessThan(deadline);
-      Thread.sleep(10);
-    }
+  private void awaitAcknowledged(int count) {
+    await(count + " acknowledged")
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> acknowledged.size() >= count);
   }
 
   private static void awaitReady(ChatHttpClient api) throws Exception {
-    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-    Reply reply = api.get("/health/ready", null);
-    while (reply.status() != 200 && System.nanoTime() < deadline) {
-      Thread.sleep(100);
-      reply = api.get("/health/ready", null);
-    }
-    assertThat(reply.status()).as("ready again without a restart: %s", reply).isEqualTo(200);
+    await("ready again without a restart")
+        .atMost(Duration.ofSeconds(30))
+        .pollInterval(Duration.ofMillis(100))
+        .until(() -> api.get("/health/ready", null).status() == 200);
   }
 
   private static void sleep(Duration pause) {

@@ -2,6 +2,7 @@ package dev.parley.sample;
 
 import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -50,7 +51,11 @@ class SigtermMidBurstTest {
   // The default per-user post limit applies in the child: spread the posts over enough users.
   private static final int USERS = 16;
   private static final int ACKED_BEFORE_SIGTERM = 60;
+
+  /** Between two posts of one client: a burst that lasts across the signal, not a wait. */
   private static final Duration PACE = Duration.ofMillis(20);
+
+  /** How long an upload's body trails the signal: the slow client is the scenario. */
   private static final Duration BODY_DELAY = Duration.ofMillis(500);
 
   private static final Pattern MESSAGE_ID = Pattern.compile("\"id\":\"([^\"]+)\"");
@@ -99,10 +104,9 @@ class SigtermMidBurstTest {
       for (int c = 0; c < CLIENTS; c++) {
         running.add(threads.submit(() -> postUntilRefused(api, room, counter)));
       }
-      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-      while (acknowledged.size() < ACKED_BEFORE_SIGTERM && System.nanoTime() < deadline) {
-        Thread.sleep(10);
-      }
+      await("posts acknowledged before SIGTERM")
+          .atMost(Duration.ofSeconds(30))
+          .until(() -> acknowledged.size() >= ACKED_BEFORE_SIGTERM);
       assertThat(headersSent.await(10, SECONDS)).as("uploads under way").isTrue();
       assertThat(acknowledged).as("%s", figures).hasSizeGreaterThanOrEqualTo(ACKED_BEFORE_SIGTERM);
 

@@ -88,6 +88,8 @@ final class ConnectionDrain extends Handler.Wrapper implements Graceful {
             endPoint.close();
           }
         }
+        // Polling, because Jetty signals no event when a kept-alive connection goes idle; the
+        // sweep runs only while draining, at most for the drain's few seconds.
         Thread.sleep(SWEEP_INTERVAL);
       }
     } catch (InterruptedException e) {

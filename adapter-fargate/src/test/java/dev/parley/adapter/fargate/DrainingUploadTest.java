@@ -1,6 +1,7 @@
 package dev.parley.adapter.fargate;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.application.port.in.GetMessageQuery;
@@ -93,20 +94,14 @@ class DrainingUploadTest {
   }
 
   /** The drain must begin after the headers reached the handlers, as they had in production. */
-  private void awaitRequestInHandlers() throws InterruptedException {
-    long deadline = System.nanoTime() + TestServer.TIMEOUT.toNanos();
-    while (chat.server.connectionsInUse() == 0) {
-      assertThat(System.nanoTime()).as("the request reached the handlers").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+  private void awaitRequestInHandlers() {
+    await("the request reached the handlers")
+        .atMost(TestServer.TIMEOUT)
+        .until(() -> chat.server.connectionsInUse() > 0);
   }
 
-  private void awaitDrain() throws InterruptedException {
-    long deadline = System.nanoTime() + TestServer.TIMEOUT.toNanos();
-    while (chat.server.isRunning()) {
-      assertThat(System.nanoTime()).as("the drain began").isLessThan(deadline);
-      Thread.sleep(10);
-    }
+  private void awaitDrain() {
+    await("the drain began").atMost(TestServer.TIMEOUT).until(() -> !chat.server.isRunning());
   }
 
   /** Status line, headers and a body of the declared length. */

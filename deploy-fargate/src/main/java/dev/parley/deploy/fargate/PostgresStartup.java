@@ -124,6 +124,11 @@ final class PostgresStartup {
     return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
   }
 
+  /**
+   * The backoff between two tries: the database is another process that announces nothing when it
+   * comes up, so trying again after a pause is the only way to wait for it (bounded by the start
+   * timeout).
+   */
   private static void sleep(Duration wait, RuntimeException failure) {
     try {
       Thread.sleep(wait);

@@ -2,6 +2,7 @@ package dev.parley.local.apigateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.awaitility.Awaitility.await;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
@@ -240,10 +241,9 @@ class ApiGatewayEmulatorTest {
    */
   private String awaitOpen(APIGatewayV2WebSocketEvent connect) throws InterruptedException {
     String id = connect.getRequestContext().getConnectionId();
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (!emulator.connectionIds().contains(id) && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
+    await("the connection is registered")
+        .atMost(WAIT)
+        .until(() -> emulator.connectionIds().contains(id));
     assertThat(emulator.connectionIds()).containsExactly(id);
     return id;
   }
