@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Serves the protocol's documents, {@code GET /openapi.yaml} and {@code GET /asyncapi.yaml},
@@ -26,12 +27,31 @@ public final class DocumentRoutes {
     return List.of(document("openapi.yaml"), document("asyncapi.yaml"));
   }
 
+  /**
+   * Read on the first request, not when the route table is built: the documents are about 100 kB
+   * that a Lambda cold start would otherwise read from the jar for nothing. Nothing writes the
+   * array an answer carries, so every answer shares it.
+   */
   private static Route document(String name) {
-    byte[] body = read(name);
+    Supplier<byte[]> body = memoized(() -> read(name));
     return Route.open(
-        "GET",
-        "/" + name,
-        call -> new ApiResponse(200, Map.of("Content-Type", YAML), body.clone()));
+        "GET", "/" + name, call -> new ApiResponse(200, Map.of("Content-Type", YAML), body.get()));
+  }
+
+  private static Supplier<byte[]> memoized(Supplier<byte[]> reader) {
+    return new Supplier<>() {
+      private volatile byte[] value;
+
+      @Override
+      public byte[] get() {
+        byte[] read = value;
+        if (read == null) {
+          read = reader.get();
+          value = read;
+        }
+        return read;
+      }
+    };
   }
 
   private static byte[] read(String name) {
