@@ -3,6 +3,8 @@ package dev.parley.sample;
 import dev.parley.deploy.lambda.DynamoDbLambda;
 import dev.parley.deploy.lambda.LambdaDynamoDbComponent;
 import dev.parley.deploy.lambda.LambdaInMemoryComponent;
+import dev.parley.deploy.lambda.LambdaPostgresComponent;
+import dev.parley.deploy.lambda.PostgresLambda;
 import dev.parley.local.apigateway.LambdaLocal;
 import java.util.Objects;
 import org.slf4j.LoggerFactory;
@@ -13,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * to release after the emulator has stopped. The Lambda counterpart of {@code FargateDeployment}:
  * on {@code memory}, {@link LambdaInMemoryComponent}; on {@code dynamodb} and {@code
  * dynamodb-local}, {@link LambdaDynamoDbComponent} on the table {@link SampleTable} made ready,
- * which is what AWS runs ({@link DynamoDbLambda}). There is no Lambda component on PostgreSQL.
+ * which is what AWS runs ({@link DynamoDbLambda}); on {@code postgres}, {@link
+ * LambdaPostgresComponent} ({@link PostgresLambda} in AWS).
  */
 record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseable resources)
     implements AutoCloseable {
@@ -21,11 +24,6 @@ record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseab
     Objects.requireNonNull(local, "local");
     Objects.requireNonNull(storeName, "storeName");
     Objects.requireNonNull(resources, "resources");
-  }
-
-  /** Whether the Lambda runtime has a component for the store. */
-  static boolean runsOn(SampleConfig.Store store) {
-    return store != SampleConfig.Store.POSTGRES;
   }
 
   /**
@@ -46,11 +44,18 @@ record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseab
               "in-memory store",
               () -> {});
       case DYNAMODB, DYNAMODB_LOCAL -> dynamoDb(config, SampleTable.open(config));
-      case POSTGRES ->
-          throw new IllegalArgumentException(
-              "--runtime=lambda-local has no PostgreSQL component: use --store=memory, dynamodb"
-                  + " or dynamodb-local, or --runtime=fargate --store=postgres");
+      case POSTGRES -> postgres(config);
     };
+  }
+
+  private static LambdaLocalDeployment postgres(SampleConfig config) throws Exception {
+    LambdaLocal<LambdaPostgresComponent> local =
+        LambdaLocal.start(
+            config.server().host(),
+            config.server().port(),
+            lambda -> LambdaPostgresComponent.create(lambda, config.jwt(), config.postgres()));
+    return new LambdaLocalDeployment(
+        local, "PostgreSQL store", () -> local.runtime().dataSource().close());
   }
 
   private static LambdaLocalDeployment dynamoDb(SampleConfig config, SampleTable table)

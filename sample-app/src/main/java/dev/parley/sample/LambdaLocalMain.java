@@ -7,9 +7,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code --runtime=lambda-local}: the Lambda handlers of adapter-lambda, in this process, behind
- * the local API Gateway emulator, on {@code CHAT_HOST}:{@code CHAT_PORT}, on the in-memory store or
+ * the local API Gateway emulator, on {@code CHAT_HOST}:{@code CHAT_PORT}, on the in-memory store,
  * on DynamoDB ({@code dynamodb}: a real table; {@code dynamodb-local}: DynamoDB Local, started and
- * stopped with it). See {@link LambdaLocalDeployment}.
+ * stopped with it) or on PostgreSQL ({@code CHAT_POSTGRES_URL}). See {@link LambdaLocalDeployment}.
  */
 final class LambdaLocalMain {
   private LambdaLocalMain() {}
@@ -17,16 +17,6 @@ final class LambdaLocalMain {
   static int serve(String store, Map<String, String> env, Console console) {
     SampleConfig config;
     try {
-      // The store first: PostgreSQL's settings do not matter to a runtime that cannot use them.
-      SampleConfig.Store selected = SampleConfig.store(env, store);
-      if (!LambdaLocalDeployment.runsOn(selected)) {
-        console.error(
-            "--runtime=lambda-local runs on --store=memory, dynamodb or dynamodb-local, was: "
-                + selected.flag()
-                + " (the Lambda handlers have no PostgreSQL component; use --runtime=fargate"
-                + " --store=postgres); see --help");
-        return Main.BAD_USAGE;
-      }
       config = SampleConfig.fromEnvironment(env, store);
     } catch (IllegalArgumentException e) {
       console.error(e.getMessage());

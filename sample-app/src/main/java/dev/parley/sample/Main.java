@@ -50,9 +50,9 @@ public final class Main {
         --runtime=RUNTIME  fargate (default): the Jetty server, or
                            lambda-local: the AWS Lambda handlers behind a local API Gateway
                              emulator (HTTP API on CHAT_PORT, WebSocket API at /ws, its
-                             @connections endpoint at /ws/@connections); stores memory,
-                             dynamodb and dynamodb-local (the whole Lambda stack on one
-                             machine), not postgres; no hello frame on connect, as on AWS
+                             @connections endpoint at /ws/@connections); every store,
+                             dynamodb-local or postgres for the whole Lambda stack on one
+                             machine; no hello frame on connect, as on AWS
         --store=STORE      memory (default), or
                            postgres: PostgreSQL at CHAT_POSTGRES_URL, shared by every node
                              (migrations applied at start, events across nodes), or

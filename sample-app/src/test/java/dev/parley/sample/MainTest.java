@@ -258,27 +258,11 @@ class MainTest {
     assertThat(SampleConfig.fromEnvironment(Map.of()).dynamoDb()).isNull();
   }
 
-  /** Even with a valid PostgreSQL URL: the Lambda handlers have no PostgreSQL component. */
-  @Test
-  void lambdaLocalRefusesPostgresWithOneLineNamingTheStoresItRunsOn() {
-    Map<String, String> env =
-        Map.of("CHAT_STORE", "postgres", "CHAT_POSTGRES_URL", "jdbc:postgresql://127.0.0.1:1/chat");
-    assertThat(Main.run(new String[] {"--runtime=lambda-local"}, env, console))
-        .isEqualTo(Main.BAD_USAGE);
-    assertThat(err())
-        .startsWith(
-            "parley-sample: --runtime=lambda-local runs on --store=memory, dynamodb or"
-                + " dynamodb-local, was: postgres")
-        .contains("--runtime=fargate --store=postgres");
-    assertThat(err().strip()).doesNotContain("\n");
-    assertThat(out()).isEmpty();
-  }
-
   @Test
   void helpSaysLambdaLocalRunsTheWholeLambdaStackOnDynamoDbLocal() {
     assertThat(Main.run(new String[] {"--help"}, Map.of(), console)).isEqualTo(Main.OK);
     assertThat(out())
-        .contains("lambda-local", "dynamodb-local (the whole Lambda stack", "not postgres");
+        .contains("lambda-local", "every store", "dynamodb-local or postgres for the whole Lambda");
   }
 
   @Test

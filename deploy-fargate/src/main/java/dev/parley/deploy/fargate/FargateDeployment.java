@@ -5,6 +5,7 @@ import dev.parley.adapter.fargate.ChatServer;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.adapter.postgres.PostgresConfig;
 import dev.parley.application.config.ChatSettings;
+import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.protocol.auth.JwtSettings;
 import java.time.Duration;
 import java.util.Objects;
@@ -13,16 +14,22 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
- * One Fargate deployment, built: its server, the name of its store for logs and banners, and what
+ * One Fargate deployment, built: its server, its store's connection registry (for tools and tests
+ * that look at which clients the store knows), the name of its store for logs and banners, and what
  * to release after the server has stopped. One factory per store, each building that store's
  * component; {@link #start()} starts the server and arranges the graceful stop on SIGTERM, {@link
  * #awaitStop()} blocks until the server has stopped.
  */
-public record FargateDeployment(ChatServer server, String storeName, AutoCloseable resources) {
+public record FargateDeployment(
+    ChatServer server,
+    ConnectionRegistryPort connections,
+    String storeName,
+    AutoCloseable resources) {
   private static final Logger LOG = LoggerFactory.getLogger(FargateDeployment.class);
 
   public FargateDeployment {
     Objects.requireNonNull(server, "server");
+    Objects.requireNonNull(connections, "connections");
     Objects.requireNonNull(storeName, "storeName");
     Objects.requireNonNull(resources, "resources");
   }
@@ -52,8 +59,9 @@ public record FargateDeployment(ChatServer server, String storeName, AutoCloseab
   /** On the embedded in-memory store: data lives as long as the process. */
   public static FargateDeployment inMemory(
       FargateServerConfig server, JwtSettings jwt, ChatSettings chat) {
+    FargateInMemoryComponent component = FargateInMemoryComponent.create(server, jwt, chat);
     return new FargateDeployment(
-        FargateInMemoryComponent.create(server, jwt, chat).server(), "in-memory store", () -> {});
+        component.server(), component.connections(), "in-memory store", () -> {});
   }
 
   /**
@@ -94,7 +102,8 @@ public record FargateDeployment(ChatServer server, String storeName, AutoCloseab
       // Normally within milliseconds; if not, readiness says so until the listener is up.
       awaitListening(component);
       chatServer.addReadinessCheck(component.eventBus()::isListening);
-      return new FargateDeployment(chatServer, "PostgreSQL store", release);
+      return new FargateDeployment(
+          chatServer, component.connections(), "PostgreSQL store", release);
     } catch (RuntimeException e) {
       closeQuietly(release);
       throw e;
@@ -120,6 +129,7 @@ public record FargateDeployment(ChatServer server, String storeName, AutoCloseab
       DynamoDbClient client = component.client();
       return new FargateDeployment(
           component.server(),
+          component.connections(),
           storeName,
           () -> {
             try {

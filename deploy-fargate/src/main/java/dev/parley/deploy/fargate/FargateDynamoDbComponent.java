@@ -9,6 +9,7 @@ import dev.parley.adapter.fargate.FargateModule;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.ListHistoryUseCase;
+import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.runtime.CoreModule;
 import jakarta.inject.Singleton;
@@ -35,6 +36,9 @@ public interface FargateDynamoDbComponent {
 
   /** The server; the same instance on every call. */
   ChatServer server();
+
+  /** The store's connection registry. */
+  ConnectionRegistryPort connections();
 
   /** Reads history without going through HTTP (operational checks, tests). */
   ListHistoryUseCase listHistory();

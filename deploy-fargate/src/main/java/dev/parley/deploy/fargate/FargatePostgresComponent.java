@@ -12,6 +12,7 @@ import dev.parley.adapter.postgres.PostgresConfig;
 import dev.parley.adapter.postgres.PostgresStoreModule;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.ListHistoryUseCase;
+import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.bus.postgres.PostgresBusConfig;
 import dev.parley.bus.postgres.PostgresClusterBus;
 import dev.parley.bus.postgres.PostgresClusterBusModule;
@@ -46,6 +47,9 @@ public interface FargatePostgresComponent {
 
   /** The server; the same instance on every call. */
   ChatServer server();
+
+  /** The store's connection registry. */
+  ConnectionRegistryPort connections();
 
   /** Reads history without going through HTTP (operational checks, tests). */
   ListHistoryUseCase listHistory();
