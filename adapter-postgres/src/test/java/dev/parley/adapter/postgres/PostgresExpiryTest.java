@@ -74,6 +74,42 @@ class PostgresExpiryTest {
     assertThat(typing.stopTyping(room, Ids.user(), T0)).containsExactly(users[1]);
   }
 
+  /**
+   * The round a deployment schedules: each purge reports its count, and a purge that fails (here
+   * the rate-limit table is missing) neither throws nor stops the others.
+   */
+  @Test
+  public void aPurgeRoundReportsEachPurgeAndSurvivesOneFailing() throws SQLException {
+    PostgresConnectionAdapter registry = new PostgresConnectionAdapter(DB.dataSource());
+    PostgresTypingAdapter typing = new PostgresTypingAdapter(DB.dataSource());
+    PostgresStorePurge purge =
+        new PostgresStorePurge(registry, typing, new PostgresRateLimitAdapter(DB.dataSource()));
+    Instant later = T0.plus(java.time.Duration.ofDays(365));
+    purge.purgeOnce(later); // whatever earlier tests left behind
+    registry.register(Connection.open(Ids.connection(), Ids.user(), later), later.plusSeconds(5));
+    typing.startTyping(Ids.room(), Ids.user(), later.plusSeconds(2), later);
+
+    assertThat(purge.purgeOnce(later.plusSeconds(10)))
+        .containsExactly(
+            java.util.Map.entry("connections", 1),
+            java.util.Map.entry("typing", 1),
+            java.util.Map.entry("rate limits", 0));
+
+    try (var connection = DB.dataSource().getConnection();
+        var statement = connection.createStatement()) {
+      statement.execute("ALTER TABLE rate_limits RENAME TO rate_limits_away");
+      try {
+        registry.register(
+            Connection.open(Ids.connection(), Ids.user(), later), later.plusSeconds(20));
+        assertThat(purge.purgeOnce(later.plusSeconds(30)))
+            .containsExactly(
+                java.util.Map.entry("connections", 1), java.util.Map.entry("typing", 0));
+      } finally {
+        statement.execute("ALTER TABLE rate_limits_away RENAME TO rate_limits");
+      }
+    }
+  }
+
   private static int rows(String table, String connectionId) throws SQLException {
     String column = table.equals("connections") ? "id" : "connection_id";
     try (var connection = DB.dataSource().getConnection();
