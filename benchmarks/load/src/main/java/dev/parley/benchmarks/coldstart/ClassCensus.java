@@ -29,6 +29,8 @@ final class ClassCensus {
           new Library("AWS SDK v2", List.of("software.amazon.awssdk.", "org.reactivestreams.")),
           new Library("Lambda core + events", List.of("com.amazonaws.services.lambda.")),
           new Library("nimbus-jose-jwt", List.of("com.nimbusds.")),
+          new Library("pgjdbc + HikariCP", List.of("org.postgresql.", "com.zaxxer.hikari.")),
+          new Library("Flyway", List.of("org.flywaydb.")),
           new Library(
               "Dagger + jakarta.inject", List.of("dagger.", "jakarta.inject.", "javax.inject.")),
           new Library("SLF4J + its binding", List.of("org.slf4j.", "ch.qos.logback.")),

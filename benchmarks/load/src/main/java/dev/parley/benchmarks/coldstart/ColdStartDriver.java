@@ -37,13 +37,15 @@ import org.slf4j.LoggerFactory;
  * to the probe's stamp of the response (see {@link ChildJvm}). Results in {@code
  * docs/benchmarks.md}, section "Lambda runtime: cold start and warm invoke".
  *
- * <p>One run: DynamoDB Local is started and its table created; for each AppCDS configuration, one
- * untimed training run per scenario writes its archive; {@code --warmup-rounds} untimed rounds
- * bring the jars and the JDK into the page cache; then {@code --runs} measured rounds, each running
- * every configuration's every scenario once, in the same order, so that a change in the machine's
- * load hits all of them alike. After that, under {@code --breakdown-config}: one run per probe
- * scenario with the class-load log (see {@link ClassCensus}), {@code --breakdown-runs} primed runs
- * per probe scenario ({@link ColdStartProbe} {@code --prime true}) and as many runs of each {@link
+ * <p>One run: DynamoDB Local is started and its table created, and a schema of the run is created
+ * in the PostgreSQL of {@code --postgres-url} and migrated (each only if a scenario or the
+ * breakdown needs it; the schema is dropped at the end); for each AppCDS configuration, one untimed
+ * training run per scenario writes its archive; {@code --warmup-rounds} untimed rounds bring the
+ * jars and the JDK into the page cache; then {@code --runs} measured rounds, each running every
+ * configuration's every scenario once, in the same order, so that a change in the machine's load
+ * hits all of them alike. After that, under {@code --breakdown-config}: one run per probe scenario
+ * with the class-load log (see {@link ClassCensus}), {@code --breakdown-runs} primed runs per probe
+ * scenario ({@link ColdStartProbe} {@code --prime true}) and as many runs of each {@link
  * SubsystemProbe} subsystem. The report (markdown) goes to standard output and {@code report.md},
  * every stamp of every run to {@code runs.csv}, both in {@code --work-dir}.
  *
@@ -64,7 +66,7 @@ public final class ColdStartDriver {
           Map.entry(
               "scenarios",
               "hello,memory-post,memory-connect,dynamodb-post,dynamodb-connect,"
-                  + "memory-post-bearer,dynamodb-post-bearer"),
+                  + "postgres-post,postgres-connect,memory-post-bearer,dynamodb-post-bearer"),
           Map.entry("breakdown-config", "lambda"),
           Map.entry("breakdown-runs", "5"),
           Map.entry("lambda-jar", "deploy-lambda/target/parley-lambda.jar"),
@@ -72,6 +74,8 @@ public final class ColdStartDriver {
           Map.entry("baseline-jar", "none"),
           Map.entry("probe-jar", "beside-this-jar"),
           Map.entry("dynamodb-local-dir", "sample-app/target/dynamodb-local"),
+          // A role that may create a schema; "none": no PostgreSQL (no postgres-* scenario then).
+          Map.entry("postgres-url", "jdbc:postgresql://127.0.0.1:5432/test?user=postgres"),
           Map.entry("work-dir", "benchmarks/load/target/coldstart"),
           Map.entry("java", "this-jvm"),
           Map.entry("timeout-seconds", "120"));
@@ -137,14 +141,25 @@ public final class ColdStartDriver {
     ColdStartReport report =
         new ColdStartReport(
             options.toString(), java, lambdaJar, probeJar, configs, scenarios, breakdownConfig);
-    boolean needsDynamoDb =
-        scenarios.stream().anyMatch(s -> s.store() == Scenario.Store.DYNAMODB)
-            || options.integer("breakdown-runs", 0, 1000) > 0;
+    boolean breakdown = options.integer("breakdown-runs", 0, 1000) > 0;
+    boolean needsDynamoDb = uses(Scenario.Store.DYNAMODB) || breakdown;
+    String postgresUrl = options.string("postgres-url");
+    if ("none".equals(postgresUrl)) {
+      if (uses(Scenario.Store.POSTGRES)) {
+        throw new IllegalArgumentException("--postgres-url none, but a postgres-* scenario");
+      }
+      postgresUrl = null;
+    } else if (!uses(Scenario.Store.POSTGRES) && !breakdown) {
+      postgresUrl = null;
+    }
     try (LocalServices services =
         LocalServices.start(
-            needsDynamoDb ? Path.of(options.string("dynamodb-local-dir")) : null, workDir)) {
+            needsDynamoDb ? Path.of(options.string("dynamodb-local-dir")) : null,
+            postgresUrl,
+            workDir)) {
       this.services = services;
       environment = services.environment();
+      report.postgres(services.postgresDescription());
       Map<Path, FileTime> trained = train();
       int warmups = options.integer("warmup-rounds", 0, 100);
       for (int round = 1; round <= warmups; round++) {
@@ -159,7 +174,11 @@ public final class ColdStartDriver {
       report.archives(archivesRewritten(trained));
       int breakdownRuns = options.integer("breakdown-runs", 0, 1000);
       if (breakdownRuns > 0) {
-        breakdown(report, breakdownRuns, services.dynamoDbEndpoint() != null);
+        breakdown(
+            report,
+            breakdownRuns,
+            services.dynamoDbEndpoint() != null,
+            services.postgresSchema() != null);
       }
     }
     String text = report.render();
@@ -167,6 +186,10 @@ public final class ColdStartDriver {
     Files.writeString(workDir.resolve("report.md"), text);
     Files.writeString(workDir.resolve("runs.csv"), report.csv());
     progress("report written to " + workDir.resolve("report.md") + " and runs.csv");
+  }
+
+  private boolean uses(Scenario.Store store) {
+    return scenarios.stream().anyMatch(s -> s.store() == store);
   }
 
   /** One run of every configuration's every scenario, recorded unless {@code report} is null. */
@@ -215,7 +238,7 @@ public final class ColdStartDriver {
     return rewritten;
   }
 
-  private void breakdown(ColdStartReport report, int runs, boolean dynamoDb) {
+  private void breakdown(ColdStartReport report, int runs, boolean dynamoDb, boolean postgres) {
     List<String> flags = breakdownConfig.flags();
     List<Scenario> probes = scenarios.stream().filter(s -> !s.isHello()).toList();
     for (Scenario scenario : probes) {
@@ -233,7 +256,8 @@ public final class ColdStartDriver {
         report.primed(scenario, probe(flags, scenario, "primed-" + round, true));
       }
       for (String subsystem : SubsystemProbe.SUBSYSTEMS) {
-        if (dynamoDb || !subsystem.startsWith("dynamodb")) {
+        if ((dynamoDb || !subsystem.startsWith("dynamodb"))
+            && (postgres || !subsystem.startsWith("postgres"))) {
           report.subsystem(subsystem, subsystem(flags, subsystem));
         }
       }
@@ -310,8 +334,8 @@ public final class ColdStartDriver {
     // The hello world needs nothing but itself; a probe sees the deployment jar and itself.
     command.add(scenario.isHello() ? probeJar.toString() : probeJar + File.pathSeparator + jar);
     command.add(scenario.mainClass());
-    // A user of its own per run: DynamoDB Local keeps every run's data, and one user would soon
-    // hit the per-user limits on room creation and posts.
+    // A user of its own per run: the stores keep every run's data, and one user would soon hit
+    // the per-user limits on room creation and posts.
     String user = "u-" + runId;
     String token = scenario.bearer() ? services.token(user) : null;
     command.addAll(scenario.arguments(runId, user, token, prime));

@@ -11,9 +11,13 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
+import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.adapter.dynamodb.DynamoDbClients;
 import dev.parley.adapter.dynamodb.DynamoDbConfig;
 import dev.parley.adapter.dynamodb.DynamoDbTables;
+import dev.parley.adapter.postgres.PostgresConfig;
+import dev.parley.adapter.postgres.PostgresDataSources;
+import dev.parley.adapter.postgres.PostgresMigrations;
 import dev.parley.local.dynamodb.DynamoDbLocal;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,18 +27,25 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * What the probes talk to, started once per driver run: DynamoDB Local (the official emulator, in a
- * JVM of its own, with the single table created before any probe runs) and a JWKS endpoint on
- * loopback standing in for the Cognito user pool (the handlers only fetch it when they verify a
- * bearer token themselves), plus the environment every child JVM gets.
+ * JVM of its own, with the single table created before any probe runs), a schema of its own in a
+ * PostgreSQL server (created and migrated before any probe runs, dropped at the end) and a JWKS
+ * endpoint on loopback standing in for the Cognito user pool (the handlers only fetch it when they
+ * verify a bearer token themselves), plus the environment every child JVM gets.
  */
 final class LocalServices implements AutoCloseable {
   static final String TABLE = "parley-coldstart";
@@ -45,47 +56,119 @@ final class LocalServices implements AutoCloseable {
   static final String WEBSOCKET_ENDPOINT =
       "https://wxyz5678.execute-api.us-east-1.amazonaws.com/live";
 
-  private final DynamoDbLocal dynamoDb;
+  /**
+   * The template's pool size for a function on PostgreSQL: one environment serves one request at a
+   * time, and RDS Proxy multiplexes the environments' connections.
+   */
+  static final String POSTGRES_POOL_SIZE = "2";
+
   private final HttpServer jwks;
   private final RSAKey key;
+  private DynamoDbLocal dynamoDb;
 
-  private LocalServices(DynamoDbLocal dynamoDb, HttpServer jwks, RSAKey key) {
-    this.dynamoDb = dynamoDb;
+  /** The URL the driver was given; null when PostgreSQL is not used. */
+  private String postgresUrl;
+
+  /** The schema of this run, created in {@link #postgresUrl}'s database; null before that. */
+  private String postgresSchema;
+
+  /** The server's {@code server_version}; null when PostgreSQL is not used. */
+  private String postgresVersion;
+
+  private LocalServices(HttpServer jwks, RSAKey key) {
     this.jwks = jwks;
     this.key = key;
   }
 
   /**
-   * Starts the JWKS endpoint and, when {@code dynamoDbLocal} is not null, DynamoDB Local with that
-   * work directory (resolved there on first use) and the table created.
+   * Starts the JWKS endpoint; when {@code dynamoDbLocal} is not null, DynamoDB Local with that work
+   * directory (resolved there on first use) and the table created; when {@code postgresUrl} (a
+   * {@code jdbc:postgresql:} URL with the credentials of a role that may create a schema) is not
+   * null, a schema of this run in its database, migrated.
    */
-  static LocalServices start(Path dynamoDbLocal, Path workDirectory) {
+  static LocalServices start(Path dynamoDbLocal, String postgresUrl, Path workDirectory) {
     RSAKey key;
     try {
       key = new RSAKeyGenerator(2048).keyID("coldstart").generate();
     } catch (JOSEException e) {
       throw new IllegalStateException("could not generate the RSA key", e);
     }
-    HttpServer jwks = serveJwks(new JWKSet(key.toPublicJWK()).toString());
-    if (dynamoDbLocal == null) {
-      return new LocalServices(null, jwks, key);
-    }
-    DynamoDbLocal server;
+    LocalServices services =
+        new LocalServices(serveJwks(new JWKSet(key.toPublicJWK()).toString()), key);
     try {
-      server = DynamoDbLocal.start(dynamoDbLocal);
+      if (dynamoDbLocal != null) {
+        services.startDynamoDb(dynamoDbLocal);
+      }
+      if (postgresUrl != null) {
+        services.createSchema(postgresUrl);
+      }
+      return services;
     } catch (RuntimeException e) {
-      jwks.stop(0);
+      services.close();
       throw e;
     }
+  }
+
+  private void startDynamoDb(Path dynamoDbLocal) {
+    dynamoDb = DynamoDbLocal.start(dynamoDbLocal);
     try (DynamoDbClient client =
-        DynamoDbClients.create(DynamoDbConfig.of(TABLE, REGION, server.endpoint()))) {
+        DynamoDbClients.create(DynamoDbConfig.of(TABLE, REGION, dynamoDb.endpoint()))) {
       DynamoDbTables.create(client, TABLE);
-    } catch (RuntimeException e) {
-      server.close();
-      jwks.stop(0);
-      throw e;
     }
-    return new LocalServices(server, jwks, key);
+  }
+
+  /**
+   * Creates the schema of this run and migrates it, once: a function on PostgreSQL does not migrate
+   * in its requests (the migrations are a deployment step of their own), so every probe finds the
+   * schema ready, as a function in AWS finds its database.
+   */
+  private void createSchema(String url) {
+    if (url.contains("currentSchema=")) {
+      throw new IllegalArgumentException(
+          "--postgres-url must not name a schema: the driver creates one of its own, was " + url);
+    }
+    String schema = "coldstart_" + UUID.randomUUID().toString().substring(0, 8);
+    execute(url, "CREATE SCHEMA " + schema);
+    postgresUrl = url;
+    postgresSchema = schema;
+    postgresVersion = query(url, "SHOW server_version");
+    // The default pool size: Flyway holds a connection for its lock beside the migrating one.
+    try (HikariDataSource pool =
+        PostgresDataSources.create(PostgresConfig.of(schemaUrl(), null, null))) {
+      PostgresMigrations.migrate(pool);
+    }
+  }
+
+  /**
+   * The driver's URL with the run's schema as pgjdbc's {@code currentSchema} parameter: the
+   * function's {@code CHAT_POSTGRES_URL} carries it, so the child gets no variable the template
+   * does not set.
+   */
+  private String schemaUrl() {
+    return postgresUrl
+        + (postgresUrl.indexOf('?') >= 0 ? "&" : "?")
+        + "currentSchema="
+        + postgresSchema;
+  }
+
+  private static String query(String url, String sql) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement();
+        ResultSet rows = statement.executeQuery(sql)) {
+      rows.next();
+      return rows.getString(1);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at " + url + " refused: " + sql, e);
+    }
+  }
+
+  private static void execute(String url, String sql) {
+    try (Connection connection = DriverManager.getConnection(url);
+        Statement statement = connection.createStatement()) {
+      statement.execute(sql);
+    } catch (SQLException e) {
+      throw new IllegalStateException("PostgreSQL at " + url + " refused: " + sql, e);
+    }
   }
 
   private static HttpServer serveJwks(String keys) {
@@ -143,12 +226,32 @@ final class LocalServices implements AutoCloseable {
     return dynamoDb == null ? null : dynamoDb.endpoint();
   }
 
+  /** The schema of this run, or null when PostgreSQL is not used. */
+  String postgresSchema() {
+    return postgresSchema;
+  }
+
+  /** The PostgreSQL the probes use, for the report; null when none is used. */
+  String postgresDescription() {
+    return postgresSchema == null
+        ? null
+        : "PostgreSQL "
+            + postgresVersion
+            + ", schema `"
+            + postgresSchema
+            + "` (migrated before the first probe, dropped after the last), no TLS, pool size "
+            + POSTGRES_POOL_SIZE;
+  }
+
   /**
    * The whole environment of a child JVM (nothing is inherited from the driver's): what Lambda sets
    * for a java21 function (region, credentials of the execution role, function name and memory,
    * {@code TZ}) and what template.yaml sets, with the JWKS URL and the DynamoDB endpoint pointing
    * at the local services. The DynamoDB client uses static credentials for a loopback endpoint
-   * instead of the default chain it uses in AWS (see {@code DynamoDbClients}).
+   * instead of the default chain it uses in AWS (see {@code DynamoDbClients}). For PostgreSQL, what
+   * the functions on PostgreSQL get: {@code CHAT_POSTGRES_URL}, here the driver's URL with this
+   * run's schema and without TLS (RDS Proxy's {@code sslmode=verify-full} cannot be reproduced on
+   * loopback), and the pool size.
    */
   Map<String, String> environment() {
     Map<String, String> env = new LinkedHashMap<>();
@@ -172,14 +275,25 @@ final class LocalServices implements AutoCloseable {
     if (dynamoDb != null) {
       env.put(DynamoDbConfig.ENDPOINT_VARIABLE, dynamoDb.endpoint().toString());
     }
+    if (postgresSchema != null) {
+      env.put("CHAT_POSTGRES_URL", schemaUrl());
+      env.put("CHAT_POSTGRES_POOL_SIZE", POSTGRES_POOL_SIZE);
+    }
     return env;
   }
 
+  /** Stops what it started and drops the run's schema, with every row the probes wrote. */
   @Override
   public void close() {
     jwks.stop(0);
-    if (dynamoDb != null) {
-      dynamoDb.close();
+    try {
+      if (postgresSchema != null) {
+        execute(postgresUrl, "DROP SCHEMA IF EXISTS " + postgresSchema + " CASCADE");
+      }
+    } finally {
+      if (dynamoDb != null) {
+        dynamoDb.close();
+      }
     }
   }
 }

@@ -20,8 +20,8 @@ import java.lang.reflect.Field;
  *   <li>{@code --event post} (an HTTP API handler): {@code POST /rooms} creates a public room
  *       (stamp {@value #CREATE_ROOM}: the first response of the JVM), then {@code POST
  *       /rooms/{id}/messages} posts a 100-character message into it (stamp {@value #POST_MESSAGE}).
- *       The room has to exist and a fresh in-memory store has none, so both stores do the same two
- *       requests and the driver reports both stamps.
+ *       The room has to exist and a fresh in-memory store has none, so every store does the same
+ *       two requests and the driver reports both stamps.
  *   <li>{@code --event connect} (a WebSocket handler): one {@code $connect} as API Gateway sends it
  *       after the REQUEST authorizer allowed the user (stamp {@value #CONNECT}).
  * </ul>

@@ -1,8 +1,12 @@
 package dev.parley.benchmarks.coldstart.probe;
 
+import com.zaxxer.hikari.HikariDataSource;
 import dev.parley.adapter.dynamodb.DynamoDbClients;
 import dev.parley.adapter.dynamodb.DynamoDbConfig;
 import dev.parley.adapter.lambda.LambdaConfig;
+import dev.parley.adapter.postgres.PostgresConfig;
+import dev.parley.adapter.postgres.PostgresDataSources;
+import dev.parley.adapter.postgres.PostgresMigrations;
 import dev.parley.application.port.in.PostMessageCommand;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.auth.Authentication;
@@ -15,6 +19,10 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -52,6 +60,14 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  *   <li>{@code dynamodb-client}: the DynamoDB client built as the store module builds it; no call.
  *   <li>{@code dynamodb-first-call}: that, and one GetItem (a missing key) on the table: request
  *       marshalling, signing, the first HTTP connection and the response parsing.
+ *   <li>{@code postgres-first-call}: the HikariCP pool built as the PostgreSQL store builds it
+ *       ({@link PostgresDataSources}, from {@code CHAT_POSTGRES_*}), and one prepared query (a room
+ *       that does not exist) on a connection of it: pgjdbc's driver, the first connection with its
+ *       start-up and authentication, the statement and the result. No migrations: the schema is
+ *       migrated before the probes run, as a function on PostgreSQL finds its database.
+ *   <li>{@code postgres-migrate-current}: the pool and Flyway on the already migrated schema
+ *       ({@link PostgresMigrations#migrate}, applying nothing): what a cold start pays if its store
+ *       module checks the migrations.
  * </ul>
  */
 public final class SubsystemProbe {
@@ -69,11 +85,13 @@ public final class SubsystemProbe {
           "jwt-verify",
           "aws-credentials",
           "dynamodb-client",
-          "dynamodb-first-call");
+          "dynamodb-first-call",
+          "postgres-first-call",
+          "postgres-migrate-current");
 
   private SubsystemProbe() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws SQLException {
     Stamps stamps = new Stamps(System.nanoTime());
     if (args.length < 1 || args.length == 2 || args.length > 3) {
       throw new IllegalArgumentException("usage: SubsystemProbe SUBSYSTEM [--bearer TOKEN]");
@@ -106,6 +124,8 @@ public final class SubsystemProbe {
               LambdaConfig.fromEnvironment(env).credentials().resolveCredentials();
           case "dynamodb-client" -> DynamoDbClients.create(DynamoDbConfig.fromEnvironment(env));
           case "dynamodb-first-call" -> firstCall(env);
+          case "postgres-first-call" -> postgresFirstCall(env);
+          case "postgres-migrate-current" -> postgresMigrateCurrent(env);
           default ->
               throw new IllegalArgumentException(
                   "unknown subsystem " + subsystem + "; one of " + SUBSYSTEMS);
@@ -168,5 +188,30 @@ public final class SubsystemProbe {
                     Map.of(
                         "pk", AttributeValue.fromS("coldstart#missing"),
                         "sk", AttributeValue.fromS("coldstart#missing"))));
+  }
+
+  private static Object postgresFirstCall(Map<String, String> env) throws SQLException {
+    HikariDataSource pool = PostgresDataSources.create(PostgresConfig.fromEnvironment(env));
+    try (Connection connection = pool.getConnection();
+        PreparedStatement statement =
+            connection.prepareStatement("SELECT name FROM rooms WHERE id = ?")) {
+      statement.setString(1, "coldstart-missing");
+      try (ResultSet rows = statement.executeQuery()) {
+        if (rows.next()) {
+          throw new IllegalStateException("a room that was never created was found");
+        }
+      }
+    }
+    return pool;
+  }
+
+  private static Object postgresMigrateCurrent(Map<String, String> env) {
+    HikariDataSource pool = PostgresDataSources.create(PostgresConfig.fromEnvironment(env));
+    int applied = PostgresMigrations.migrate(pool);
+    if (applied != 0) {
+      // The driver migrates the schema before any probe: this would time a migration instead.
+      throw new IllegalStateException(applied + " migrations ran on a schema that was migrated");
+    }
+    return pool;
   }
 }
