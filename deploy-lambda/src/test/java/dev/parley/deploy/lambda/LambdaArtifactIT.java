@@ -27,7 +27,7 @@ import java.util.zip.ZipEntry;
 import org.junit.jupiter.api.Test;
 
 /**
- * The deployment artifact as built: the jar that every function of template.yaml deploys (its
+ * The deployment artifact as built: the jar that every function of both templates deploys (their
  * CodeUri), read after {@code package}. Its classes are loaded by a class loader of their own whose
  * parent is the platform class loader, so nothing on the test class path can stand in for a class
  * the jar lacks. Running the handlers is {@link LambdaArtifactRequestsIT}'s part.
@@ -94,15 +94,25 @@ class LambdaArtifactIT {
   /**
    * What the runtime needs of a handler class: public, concrete, a public no-argument constructor
    * and {@code handleRequest(event, Context)}; and every type its JSON binding meets in the event
-   * and the response, which the runtime binds by reflection before the first invocation.
+   * and the response, which the runtime binds by reflection before the first invocation. For the
+   * handlers of both templates.
    */
   @Test
-  void everyHandlerOfTheTemplateLoadsFromTheJarWithTheTypesOfItsEvents() throws Exception {
-    List<String> handlers = SamTemplate.handlerClasses();
+  void everyHandlerOfTheTemplatesLoadsFromTheJarWithTheTypesOfItsEvents() throws Exception {
+    List<String> handlers = new ArrayList<>(SamTemplate.handlerClasses());
+    handlers.addAll(SamTemplate.postgres().handlerClasses());
     assertThat(handlers).isNotEmpty();
     try (URLClassLoader loader = isolated()) {
       for (String name : handlers) {
-        Class<?> handler = Class.forName(name, false, loader);
+        Class<?> handler;
+        try {
+          handler = Class.forName(name, false, loader);
+        } catch (ClassNotFoundException e) {
+          assertThat(PostgresSamTemplateTest.NOT_YET_IN_CODE)
+              .as("%s in the jar", name)
+              .contains(name);
+          continue;
+        }
         assertThat(handler.getClassLoader()).as(name).isSameAs(loader);
         int modifiers = handler.getModifiers();
         assertThat(Modifier.isPublic(modifiers) && !Modifier.isAbstract(modifiers))

@@ -1,46 +1,39 @@
 package dev.parley.deploy.lambda;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
- * {@code template.yaml} as the tests read it: line by line, with no YAML parser on the classpath.
- * Shared by {@link SamTemplateTest} (the template against the code) and the Lambda jar's
- * integration tests (the template against the built artifact).
+ * The module's SAM templates as the tests read them ({@link CloudFormationTemplate}): {@code
+ * template.yaml} (DynamoDB), read through the static methods here, and {@code
+ * template-postgres.yaml} ({@link #postgres()}). Shared by {@link SamTemplateTest} and {@link
+ * PostgresSamTemplateTest} (the templates against the code) and the Lambda jar's integration tests
+ * (the template against the built artifact).
  */
 final class SamTemplate {
   static final Path PATH = Path.of("template.yaml");
-
-  private static final Pattern CODE_URI = Pattern.compile("^\\s*CodeUri:\\s*(\\S+)\\s*$");
-  private static final Pattern HANDLER =
-      Pattern.compile("^\\s*Handler:\\s*(\\S+)::handleRequest\\s*$");
-  private static final Pattern ROUTE = Pattern.compile("^\\s*RouteKey:\\s*(\\S+)\\s*$");
-  private static final Pattern VARIABLES = Pattern.compile("^(\\s*)Variables:\\s*$");
-  private static final Pattern VARIABLE = Pattern.compile("^(\\s*)([A-Z][A-Z0-9_]*):.*$");
+  static final Path POSTGRES_PATH = Path.of("template-postgres.yaml");
 
   private SamTemplate() {}
 
-  static String text() {
-    try {
-      return Files.readString(PATH);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+  /** {@code template.yaml}, the DynamoDB deployment. */
+  static CloudFormationTemplate dynamoDb() {
+    return CloudFormationTemplate.read(PATH);
   }
 
-  /** The one deployment artifact of the functions (Globals), relative to this module. */
+  /** {@code template-postgres.yaml}, the PostgreSQL deployment. */
+  static CloudFormationTemplate postgres() {
+    return CloudFormationTemplate.read(POSTGRES_PATH);
+  }
+
+  static String text() {
+    return dynamoDb().text();
+  }
+
+  /** The one deployment artifact of the functions, relative to this module. */
   static Path codeUri() {
-    List<String> uris = matches(CODE_URI);
-    if (uris.size() != 1) {
-      throw new IllegalStateException("expected one CodeUri (in Globals), found " + uris);
-    }
-    return Path.of(uris.get(0));
+    return dynamoDb().codeUri();
   }
 
   /**
@@ -48,34 +41,17 @@ final class SamTemplate {
    * dev.parley.deploy.lambda.DynamoDbLambda$Http}.
    */
   static List<String> handlerClasses() {
-    return matches(HANDLER);
+    return dynamoDb().handlerClasses();
   }
 
   /** The route key of every WebSocket API route, {@code $connect} and the actions included. */
   static List<String> webSocketRouteKeys() {
-    return matches(ROUTE);
+    return dynamoDb().webSocketRouteKeys();
   }
 
   /** The names of the environment variables the template gives the functions (Globals). */
   static List<String> environmentVariables() {
-    List<String> names = new ArrayList<>();
-    int indent = -1;
-    for (String line : lines()) {
-      Matcher start = VARIABLES.matcher(line);
-      if (start.matches()) {
-        indent = start.group(1).length();
-        continue;
-      }
-      if (indent < 0) {
-        continue;
-      }
-      Matcher variable = VARIABLE.matcher(line);
-      if (!variable.matches() || variable.group(1).length() <= indent) {
-        break;
-      }
-      names.add(variable.group(2));
-    }
-    return names;
+    return List.copyOf(dynamoDb().globalVariables().keySet());
   }
 
   /**
@@ -83,26 +59,10 @@ final class SamTemplate {
    * variables with a literal value, such as {@code JAVA_TOOL_OPTIONS}.
    */
   static String variableValue(String name) {
-    List<String> values =
-        matches(Pattern.compile("^\\s*" + Pattern.quote(name) + ":\\s*(\\S.*?)\\s*$"));
-    if (values.size() != 1) {
-      throw new IllegalStateException("expected one " + name + " in template.yaml: " + values);
+    JsonNode value = dynamoDb().globalVariables().get(name);
+    if (value == null || !value.isTextual()) {
+      throw new IllegalStateException("expected a literal " + name + " in template.yaml: " + value);
     }
-    return values.get(0);
-  }
-
-  private static List<String> matches(Pattern pattern) {
-    List<String> found = new ArrayList<>();
-    for (String line : lines()) {
-      Matcher m = pattern.matcher(line);
-      if (m.matches()) {
-        found.add(m.group(1));
-      }
-    }
-    return found;
-  }
-
-  private static List<String> lines() {
-    return text().lines().toList();
+    return value.asText();
   }
 }
