@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * on {@code memory}, {@link LambdaInMemoryComponent}; on {@code dynamodb} and {@code
  * dynamodb-local}, {@link LambdaDynamoDbComponent} on the table {@link SampleTable} made ready,
  * which is what AWS runs ({@link DynamoDbLambda}); on {@code postgres}, {@link
- * LambdaPostgresComponent} ({@link PostgresLambda} in AWS).
+ * LambdaPostgresComponent} ({@link PostgresLambda} in AWS) after the schema migrations, which on
+ * AWS are a deployment step.
  */
 record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseable resources)
     implements AutoCloseable {
@@ -48,7 +49,14 @@ record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseab
     };
   }
 
+  /**
+   * Migrates first, with the code of the migration function ({@code PostgresLambda$Migrate}), as a
+   * deployment does before the request functions serve: the component never migrates.
+   */
   private static LambdaLocalDeployment postgres(SampleConfig config) throws Exception {
+    int applied = PostgresLambda.Migrate.migrate(config.postgres());
+    LoggerFactory.getLogger(LambdaLocalDeployment.class)
+        .info("{} schema migrations applied before the functions start", applied);
     LambdaLocal<LambdaPostgresComponent> local =
         LambdaLocal.start(
             config.server().host(),

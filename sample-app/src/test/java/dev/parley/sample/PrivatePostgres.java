@@ -99,6 +99,21 @@ final class PrivatePostgres implements AutoCloseable {
         "start");
   }
 
+  /**
+   * From now on {@code role} logs in over TCP with its password only (SCRAM), while every other
+   * role is still trusted: the cluster is made with trust authentication, under which PostgreSQL
+   * never refuses a password. Existing sessions are not affected.
+   */
+  void requirePasswordFor(String role) throws Exception {
+    Path hba = home.resolve("data").resolve("pg_hba.conf");
+    // The first matching line decides, so this one goes before the trust lines.
+    Files.writeString(
+        hba,
+        "host all " + role + " 127.0.0.1/32 scram-sha-256\n" + Files.readString(hba),
+        StandardCharsets.UTF_8);
+    run("pg_ctl", "-D", data(), "reload");
+  }
+
   /** {@code pg_ctl stop -m fast}: sessions are ended, transactions rolled back. */
   void stopFast() throws Exception {
     run("pg_ctl", "-D", data(), "-w", "-t", "30", "-m", "fast", "stop");

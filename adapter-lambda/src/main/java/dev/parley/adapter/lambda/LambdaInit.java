@@ -1,7 +1,11 @@
 package dev.parley.adapter.lambda;
 
 import dev.parley.runtime.HibernateValidation;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
+import org.crac.Core;
+import org.crac.Resource;
 import org.slf4j.LoggerFactory;
 
 /**
@@ -48,6 +52,9 @@ public final class LambdaInit<R extends LambdaRuntime> {
   private final Supplier<R> component;
   private R runtime;
 
+  /** Strong references: the CRaC context may hold its resources weakly. */
+  private final List<Resource> registered = new ArrayList<>();
+
   public LambdaInit(Supplier<R> component) {
     this.component = component;
   }
@@ -56,8 +63,8 @@ public final class LambdaInit<R extends LambdaRuntime> {
    * The runtime, built on the first call: starts the validator's bootstrap first unless {@code
    * entry} is the authorizer (the bootstrap is the longest single part of a cold first request, so
    * it runs on the second core while the component is built), builds the component, registers its
-   * priming for SnapStart and starts the warm-ups of {@code entry} ({@link
-   * SnapStartPriming#startInBackground}).
+   * {@link LambdaRuntime#snapshotResources()} and then its priming with CRaC for SnapStart, and
+   * starts the warm-ups of {@code entry} ({@link SnapStartPriming#startInBackground}).
    */
   public synchronized R runtime(Entry entry) {
     if (runtime == null) {
@@ -76,9 +83,28 @@ public final class LambdaInit<R extends LambdaRuntime> {
         HibernateValidation.startBuilding();
       }
       R built = component.get();
-      SnapStartPriming.register(built).startInBackground(entry);
+      // The deployment's resources first: CRaC calls beforeCheckpoint in reverse order of
+      // registration, so a pool evicts its connections after the priming has used one.
+      List<Resource> resources = new ArrayList<>(built.snapshotResources());
+      SnapStartPriming priming = new SnapStartPriming(built);
+      resources.add(priming);
+      for (Resource resource : resources) {
+        registered.add(resource);
+        Core.getGlobalContext().register(resource);
+      }
+      priming.startInBackground(entry);
       runtime = built;
     }
     return runtime;
+  }
+
+  /**
+   * The CRaC resources registered for the runtime, in the order of registration (empty before the
+   * first {@link #runtime}): CRaC calls their {@code beforeCheckpoint} from last to first and their
+   * {@code afterRestore} from first to last, and a test can play a snapshot and a restore by doing
+   * the same.
+   */
+  public synchronized List<Resource> snapshotResources() {
+    return List.copyOf(registered);
   }
 }

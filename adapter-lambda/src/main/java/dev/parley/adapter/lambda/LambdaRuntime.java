@@ -7,7 +7,10 @@ import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.rest.RestApi;
 import dev.parley.protocol.ws.Handshake;
 import dev.parley.protocol.ws.WebSocketApi;
+import dev.parley.runtime.UuidV7IdGeneratorAdapter;
 import jakarta.validation.Validator;
+import java.util.List;
+import org.crac.Resource;
 
 /**
  * What the handlers need from a deployment's object graph. A deployment's Dagger component extends
@@ -35,4 +38,18 @@ public interface LambdaRuntime {
    * The store's health check; SnapStart priming calls it to warm the store client's request path.
    */
   CheckStoreHealthUseCase checkStoreHealth();
+
+  /** The id generator, which a restore from a SnapStart snapshot re-seeds. */
+  UuidV7IdGeneratorAdapter idGenerator();
+
+  /**
+   * What the deployment must do around a SnapStart snapshot besides {@link SnapStartPriming}: a
+   * store whose connections do not survive a restore evicts them. {@link LambdaInit} registers
+   * these with CRaC before the priming, so CRaC runs their {@code beforeCheckpoint} after the
+   * priming's (it goes in reverse order of registration) and their {@code afterRestore} first. A
+   * default method, so Dagger leaves it alone; none by default.
+   */
+  default List<Resource> snapshotResources() {
+    return List.of();
+  }
 }

@@ -15,15 +15,14 @@ import dev.parley.protocol.json.ReadMarkerJson;
 import dev.parley.protocol.json.RoomJson;
 import dev.parley.protocol.rest.Requests;
 import dev.parley.protocol.ws.ServerFrames;
+import dev.parley.runtime.UuidV7IdGeneratorAdapter;
 import jakarta.validation.Validator;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import org.crac.Context;
-import org.crac.Core;
 import org.crac.Resource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,7 +38,9 @@ import org.slf4j.LoggerFactory;
  * DynamoDB: marshalling, signing, the HTTP client, about 1,500 SDK classes), which otherwise lands
  * on the first request after a restore: 524 ms of it on DynamoDB Local, measured in
  * docs/benchmarks.md. It changes no state, and a store that does not answer only costs the health
- * check's bounded wait. {@link #afterRestore} does nothing heavy.
+ * check's bounded wait. {@link #afterRestore} does nothing heavy: it re-seeds the id generator,
+ * whose random state every environment restored from the snapshot would otherwise share ({@link
+ * UuidV7IdGeneratorAdapter#reseed}).
  *
  * <p>Without SnapStart the same warm-ups still help: {@link #startInBackground} runs those the
  * first requests of a function need on background threads while the request comes in ({@link
@@ -47,9 +48,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class SnapStartPriming implements Resource {
   private static final Logger LOG = LoggerFactory.getLogger(SnapStartPriming.class);
-
-  /** Strong references: the CRaC context may hold its resources weakly. */
-  private static final List<SnapStartPriming> REGISTERED = new CopyOnWriteArrayList<>();
 
   private static final String PRIMING = "snapstart-priming";
 
@@ -59,14 +57,6 @@ public final class SnapStartPriming implements Resource {
     this.runtime = runtime;
   }
 
-  /** Registers priming of the runtime with the global CRaC context; call once per runtime. */
-  public static SnapStartPriming register(LambdaRuntime runtime) {
-    SnapStartPriming priming = new SnapStartPriming(runtime);
-    REGISTERED.add(priming);
-    Core.getGlobalContext().register(priming);
-    return priming;
-  }
-
   @Override
   public void beforeCheckpoint(Context<? extends Resource> context) {
     prime();
@@ -74,7 +64,8 @@ public final class SnapStartPriming implements Resource {
 
   @Override
   public void afterRestore(Context<? extends Resource> context) {
-    LOG.debug("restored from a SnapStart snapshot");
+    runtime.idGenerator().reseed();
+    LOG.debug("restored from a SnapStart snapshot; ids re-seeded");
   }
 
   /**

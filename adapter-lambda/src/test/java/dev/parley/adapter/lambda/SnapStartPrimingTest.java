@@ -78,9 +78,17 @@ class SnapStartPrimingTest {
   }
 
   @Test
-  void registersWithTheGlobalContext() throws Exception {
+  void afterRestoreReseedsTheIdGenerator() throws Exception {
     try (TestRuntime test = TestRuntime.withEndpoint()) {
-      assertThat(SnapStartPriming.register(test.runtime)).isNotNull();
+      SnapStartPriming priming = new SnapStartPriming(test.runtime);
+      assertThat(test.runtime.idGenerator().salt()).isZero();
+
+      priming.afterRestore(null);
+      long first = test.runtime.idGenerator().salt();
+      priming.afterRestore(null);
+
+      assertThat(first).isNotZero();
+      assertThat(test.runtime.idGenerator().salt()).isNotEqualTo(first);
     }
   }
 }

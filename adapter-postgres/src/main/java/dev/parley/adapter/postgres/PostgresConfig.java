@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * How to reach PostgreSQL, and how long to wait for it before calls fail with {@link
+ * How to reach PostgreSQL, how big the pool is, who migrates the schema, and how long to wait for
+ * the database before calls fail with {@link
  * dev.parley.application.error.StoreUnavailableException}.
  *
  * @param url a {@code jdbc:postgresql://host:port/database} URL; may carry parameters
@@ -17,6 +18,11 @@ import java.util.Objects;
  * @param connectionTimeout longest wait for a pooled connection
  * @param statementTimeout longest a statement may run on the server
  * @param socketTimeout longest wait for any answer on the socket (a dead server or network)
+ * @param minimumIdle connections the pool keeps open while idle, at most {@code maxPoolSize}; equal
+ *     to it (the default) is a pool of fixed size, 0 opens connections only when asked for one
+ * @param migrations who applies the schema migrations
+ * @param credentials the user and password of each new connection; by default the fixed {@code
+ *     user} and {@code password} above (which the cluster bus's listening connection also uses)
  */
 public record PostgresConfig(
     String url,
@@ -27,10 +33,27 @@ public record PostgresConfig(
     String applicationName,
     Duration connectionTimeout,
     Duration statementTimeout,
-    Duration socketTimeout) {
+    Duration socketTimeout,
+    int minimumIdle,
+    Migrations migrations,
+    PostgresCredentialsSource credentials) {
 
   public static final int DEFAULT_POOL_SIZE = 10;
   public static final String DEFAULT_APPLICATION_NAME = "parley";
+
+  /** Who applies the Flyway migrations ({@link PostgresMigrations}). */
+  public enum Migrations {
+    /**
+     * The pool, when it is first built ({@link PostgresStoreModule}): a long-running server
+     * migrates as it starts (Fargate). Flyway's lock lets several nodes start at once.
+     */
+    AT_START,
+    /**
+     * A step of the deployment, before the pool serves anything (on Lambda, the migration
+     * function): request-serving code never waits on Flyway or its lock.
+     */
+    SEPARATE_STEP
+  }
 
   public PostgresConfig {
     Objects.requireNonNull(url, "url");
@@ -42,13 +65,50 @@ public record PostgresConfig(
       throw new IllegalArgumentException(
           "CHAT_POSTGRES_POOL_SIZE must be 1-500, was: " + maxPoolSize);
     }
+    if (minimumIdle < 0 || minimumIdle > maxPoolSize) {
+      throw new IllegalArgumentException(
+          "minimumIdle must be 0-" + maxPoolSize + " (the pool size), was: " + minimumIdle);
+    }
     Objects.requireNonNull(applicationName, "applicationName");
     Objects.requireNonNull(connectionTimeout, "connectionTimeout");
     Objects.requireNonNull(statementTimeout, "statementTimeout");
     Objects.requireNonNull(socketTimeout, "socketTimeout");
+    Objects.requireNonNull(migrations, "migrations");
+    if (credentials == null) {
+      credentials = PostgresCredentialsSource.fixed(user, password);
+    }
   }
 
-  /** Defaults that fail fast: 2 s for a connection, 5 s per statement, 10 s on the socket. */
+  /** A pool of fixed size with the fixed {@code user} and {@code password}, migrating at start. */
+  public PostgresConfig(
+      String url,
+      String user,
+      String password,
+      String schema,
+      int maxPoolSize,
+      String applicationName,
+      Duration connectionTimeout,
+      Duration statementTimeout,
+      Duration socketTimeout) {
+    this(
+        url,
+        user,
+        password,
+        schema,
+        maxPoolSize,
+        applicationName,
+        connectionTimeout,
+        statementTimeout,
+        socketTimeout,
+        maxPoolSize,
+        Migrations.AT_START,
+        null);
+  }
+
+  /**
+   * Defaults that fail fast: 2 s for a connection, 5 s per statement, 10 s on the socket; a pool of
+   * {@value #DEFAULT_POOL_SIZE} that migrates at start.
+   */
   public static PostgresConfig of(String url, String user, String password) {
     return new PostgresConfig(
         url,
@@ -104,10 +164,16 @@ public record PostgresConfig(
         applicationName,
         connectionTimeout,
         statementTimeout,
-        socketTimeout);
+        socketTimeout,
+        minimumIdle,
+        migrations,
+        credentials);
   }
 
+  /** A pool of fixed size stays fixed; otherwise the idle minimum is capped at the new size. */
   public PostgresConfig withPoolSize(int newMaxPoolSize) {
+    int newMinimumIdle =
+        minimumIdle == maxPoolSize ? newMaxPoolSize : Math.min(minimumIdle, newMaxPoolSize);
     return new PostgresConfig(
         url,
         user,
@@ -117,7 +183,10 @@ public record PostgresConfig(
         applicationName,
         connectionTimeout,
         statementTimeout,
-        socketTimeout);
+        socketTimeout,
+        newMinimumIdle,
+        migrations,
+        credentials);
   }
 
   public PostgresConfig withApplicationName(String newApplicationName) {
@@ -130,7 +199,75 @@ public record PostgresConfig(
         newApplicationName,
         connectionTimeout,
         statementTimeout,
-        socketTimeout);
+        socketTimeout,
+        minimumIdle,
+        migrations,
+        credentials);
+  }
+
+  public PostgresConfig withTimeouts(Duration connection, Duration statement, Duration socket) {
+    return new PostgresConfig(
+        url,
+        user,
+        password,
+        schema,
+        maxPoolSize,
+        applicationName,
+        connection,
+        statement,
+        socket,
+        minimumIdle,
+        migrations,
+        credentials);
+  }
+
+  public PostgresConfig withMinimumIdle(int newMinimumIdle) {
+    return new PostgresConfig(
+        url,
+        user,
+        password,
+        schema,
+        maxPoolSize,
+        applicationName,
+        connectionTimeout,
+        statementTimeout,
+        socketTimeout,
+        newMinimumIdle,
+        migrations,
+        credentials);
+  }
+
+  public PostgresConfig withMigrations(Migrations newMigrations) {
+    return new PostgresConfig(
+        url,
+        user,
+        password,
+        schema,
+        maxPoolSize,
+        applicationName,
+        connectionTimeout,
+        statementTimeout,
+        socketTimeout,
+        minimumIdle,
+        newMigrations,
+        credentials);
+  }
+
+  /** Connections take their credentials from {@code source} instead of the fixed ones. */
+  public PostgresConfig withCredentials(PostgresCredentialsSource source) {
+    return new PostgresConfig(
+        url,
+        user,
+        password,
+        schema,
+        maxPoolSize,
+        applicationName,
+        connectionTimeout,
+        statementTimeout,
+        socketTimeout,
+        minimumIdle,
+        migrations,
+        Objects.requireNonNull(source, "source"));
   }
 
   /** Never prints the password. */
@@ -144,8 +281,14 @@ public record PostgresConfig(
         + schema
         + ", maxPoolSize="
         + maxPoolSize
+        + ", minimumIdle="
+        + minimumIdle
         + ", applicationName="
         + applicationName
+        + ", migrations="
+        + migrations
+        + ", credentials="
+        + credentials
         + "]";
   }
 

@@ -1,5 +1,6 @@
 package dev.parley.adapter.postgres;
 
+import com.zaxxer.hikari.HikariDataSource;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 
@@ -18,5 +19,21 @@ public final class PostgresMigrations {
         .load()
         .migrate()
         .migrationsExecuted;
+  }
+
+  /**
+   * Migrates the database of {@code config} on a pool of its own, closed when done: the deployment
+   * step of {@link PostgresConfig.Migrations#SEPARATE_STEP}. Returns how many migrations ran.
+   */
+  public static int migrate(PostgresConfig config) {
+    // Two connections: Flyway may hold its lock on one while it migrates on another.
+    PostgresConfig migrating =
+        config
+            .withPoolSize(2)
+            .withMinimumIdle(0)
+            .withApplicationName(config.applicationName() + "-migrations");
+    try (HikariDataSource dataSource = PostgresDataSources.create(migrating)) {
+      return migrate(dataSource);
+    }
   }
 }

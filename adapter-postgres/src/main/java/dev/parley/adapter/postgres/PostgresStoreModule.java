@@ -25,9 +25,10 @@ import javax.sql.DataSource;
 /**
  * Binds every storage port (and rate limits and typing) to PostgreSQL: the shared store of a
  * multi-node deployment. Needs a {@link PostgresConfig} in the graph (for example
- * {@code @BindsInstance PostgresConfig}); opens one pool and applies the migrations when the data
- * source is first needed. The component owner closes the {@link HikariDataSource} on shutdown. The
- * adapters are {@code @Singleton} classes, so an adapter behind two ports is one instance.
+ * {@code @BindsInstance PostgresConfig}); opens one pool when the data source is first needed, and
+ * applies the migrations then if the configuration says so ({@link PostgresConfig.Migrations}). The
+ * component owner closes the {@link HikariDataSource} on shutdown. The adapters are
+ * {@code @Singleton} classes, so an adapter behind two ports is one instance.
  */
 @Module
 public abstract class PostgresStoreModule {
@@ -37,6 +38,9 @@ public abstract class PostgresStoreModule {
   @Singleton
   static HikariDataSource hikariDataSource(PostgresConfig config) {
     HikariDataSource dataSource = PostgresDataSources.create(config);
+    if (config.migrations() != PostgresConfig.Migrations.AT_START) {
+      return dataSource;
+    }
     try {
       PostgresMigrations.migrate(dataSource);
     } catch (RuntimeException e) {

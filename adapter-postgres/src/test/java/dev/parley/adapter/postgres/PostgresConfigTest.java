@@ -59,4 +59,56 @@ class PostgresConfigTest {
                     Map.of("CHAT_POSTGRES_URL", URL, "CHAT_POSTGRES_POOL_SIZE", "0")))
         .hasMessageContaining("CHAT_POSTGRES_POOL_SIZE must be 1-500");
   }
+
+  @Test
+  public void aServerPoolIsOfFixedSizeWithTheFixedPasswordAndMigratesAtStart() {
+    PostgresConfig config =
+        PostgresConfig.fromEnvironment(
+            Map.of(
+                "CHAT_POSTGRES_URL", URL,
+                "CHAT_POSTGRES_USER", "chat",
+                "CHAT_POSTGRES_PASSWORD", "secret",
+                "CHAT_POSTGRES_POOL_SIZE", "25"));
+
+    assertThat(config.minimumIdle()).isEqualTo(25);
+    assertThat(config.migrations()).isEqualTo(PostgresConfig.Migrations.AT_START);
+    assertThat(config.credentials())
+        .isEqualTo(PostgresCredentialsSource.fixed("chat", "secret"))
+        .hasToString("fixed PostgresCredentials[user=chat]");
+    assertThat(config)
+        .isEqualTo(
+            PostgresConfig.fromEnvironment(
+                Map.of(
+                    "CHAT_POSTGRES_URL", URL,
+                    "CHAT_POSTGRES_USER", "chat",
+                    "CHAT_POSTGRES_PASSWORD", "secret",
+                    "CHAT_POSTGRES_POOL_SIZE", "25")));
+  }
+
+  @Test
+  public void anIdleMinimumBelowThePoolSizeIsKeptWhenThePoolIsResized() {
+    PostgresConfig onDemand = PostgresConfig.of(URL, null, null).withMinimumIdle(0);
+
+    assertThat(onDemand.withPoolSize(2).minimumIdle()).isZero();
+    assertThat(PostgresConfig.of(URL, null, null).withMinimumIdle(4).withPoolSize(2).minimumIdle())
+        .isEqualTo(2);
+    assertThatThrownBy(() -> PostgresConfig.of(URL, null, null).withMinimumIdle(11))
+        .hasMessageContaining("minimumIdle must be 0-10");
+  }
+
+  @Test
+  public void anotherCredentialsSourceAndTheMigrationChoiceAreKeptByEveryCopy() {
+    PostgresCredentialsSource rotating = () -> new PostgresCredentials("chat", "token");
+    PostgresConfig config =
+        PostgresConfig.of(URL, null, null)
+            .withCredentials(rotating)
+            .withMigrations(PostgresConfig.Migrations.SEPARATE_STEP)
+            .withSchema("s")
+            .withPoolSize(2)
+            .withApplicationName("a");
+
+    assertThat(config.credentials()).isSameAs(rotating);
+    assertThat(config.migrations()).isEqualTo(PostgresConfig.Migrations.SEPARATE_STEP);
+    assertThat(new PostgresCredentials("chat", "token").toString()).doesNotContain("token");
+  }
 }

@@ -1,16 +1,26 @@
 package dev.parley.deploy.lambda;
 
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
+import dev.parley.adapter.lambda.LambdaConfig;
 import dev.parley.adapter.lambda.LambdaInit;
 import dev.parley.adapter.lambda.RestApiHandler;
 import dev.parley.adapter.lambda.WebSocketHandler;
+import dev.parley.adapter.postgres.PostgresConfig;
+import dev.parley.adapter.postgres.PostgresMigrations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Map;
 
 /**
  * The PostgreSQL deployment's handler classes, named in its template as {@code
  * dev.parley.deploy.lambda.PostgresLambda$Http::handleRequest} and so on: no-argument subclasses of
  * the generic handlers around the one {@link LambdaPostgresComponent} of this execution
- * environment, built during init by {@link LambdaInit}.
+ * environment, built during init by {@link LambdaInit}; and {@link Migrate}, the deployment step
+ * that applies the schema migrations, which the request functions never do.
  */
 public final class PostgresLambda {
   private PostgresLambda() {}
@@ -44,6 +54,44 @@ public final class PostgresLambda {
   public static final class Authorizer extends ConnectAuthorizerHandler {
     public Authorizer() {
       super(INIT.runtime(LambdaInit.Entry.AUTHORIZER).identity());
+    }
+  }
+
+  /**
+   * Applies the schema migrations: as a CloudFormation custom resource, or when invoked with any
+   * other payload ({@link MigrationCustomResource}). Builds no runtime: it needs the database
+   * settings of the other functions and nothing else, read on each invocation so that a fixed
+   * setting needs no new execution environment.
+   */
+  public static final class Migrate implements RequestStreamHandler {
+    private final MigrationCustomResource function =
+        new MigrationCustomResource(() -> migrate(System.getenv()));
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+        throws IOException {
+      try {
+        function.handle(input, output, context);
+      } catch (IOException | RuntimeException e) {
+        throw e;
+      } catch (Exception e) {
+        throw new IllegalStateException("the migrations failed: " + e.getMessage(), e);
+      }
+    }
+
+    /**
+     * Migrates the database a function with {@code env} would use, as the migration function does;
+     * returns how many migrations ran. The local Lambda stack calls it before it starts, in place
+     * of the deployment step.
+     */
+    public static int migrate(Map<String, String> env) {
+      LambdaConfig lambda = LambdaConfig.fromEnvironment(env);
+      return migrate(LambdaPostgresEnvironment.read(env, lambda.credentials()));
+    }
+
+    /** Migrates the database of {@code config} with the migration function's timeouts. */
+    public static int migrate(PostgresConfig config) {
+      return PostgresMigrations.migrate(LambdaPostgresEnvironment.forMigrations(config));
     }
   }
 }
