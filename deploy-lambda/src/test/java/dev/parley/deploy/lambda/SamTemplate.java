@@ -23,6 +23,8 @@ final class SamTemplate {
   private static final Pattern ROUTE = Pattern.compile("^\\s*RouteKey:\\s*(\\S+)\\s*$");
   private static final Pattern VARIABLES = Pattern.compile("^(\\s*)Variables:\\s*$");
   private static final Pattern VARIABLE = Pattern.compile("^(\\s*)([A-Z][A-Z0-9_]*):.*$");
+  private static final Pattern RESOURCE = Pattern.compile("^  [A-Za-z0-9]+:\\s*$");
+  private static final Pattern SECTION = Pattern.compile("^[A-Za-z]+:.*$");
 
   private SamTemplate() {}
 
@@ -89,6 +91,31 @@ final class SamTemplate {
       throw new IllegalStateException("expected one " + name + " in template.yaml: " + values);
     }
     return values.get(0);
+  }
+
+  /**
+   * The text of the resource {@code name}: its line under {@code Resources} and every line after it
+   * up to the next resource (or section).
+   */
+  static String resource(String name) {
+    StringBuilder text = new StringBuilder();
+    boolean inside = false;
+    for (String line : lines()) {
+      boolean top = RESOURCE.matcher(line).matches() || SECTION.matcher(line).matches();
+      if (inside && top) {
+        break;
+      }
+      if (line.equals("  " + name + ":")) {
+        inside = true;
+      }
+      if (inside) {
+        text.append(line).append('\n');
+      }
+    }
+    if (text.isEmpty()) {
+      throw new IllegalStateException("no resource " + name + " in template.yaml");
+    }
+    return text.toString();
   }
 
   private static List<String> matches(Pattern pattern) {
