@@ -144,7 +144,7 @@ public record LambdaConfig(
      * Where off-path delivery starts to pay on the request path: measured through the local
      * emulator (docs/benchmarks.md, "Lambda fan-out off the request path").
      */
-    public static final int DEFAULT_THRESHOLD = 100;
+    public static final int DEFAULT_THRESHOLD = 50;
 
     /** Every event is delivered in the request. */
     public static final FanOut OFF = new FanOut(null, DEFAULT_THRESHOLD, null);
