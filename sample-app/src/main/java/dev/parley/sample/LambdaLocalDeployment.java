@@ -1,5 +1,6 @@
 package dev.parley.sample;
 
+import dev.parley.adapter.lambda.LambdaConfig;
 import dev.parley.deploy.lambda.DynamoDbLambda;
 import dev.parley.deploy.lambda.LambdaDynamoDbComponent;
 import dev.parley.deploy.lambda.LambdaInMemoryComponent;
@@ -27,25 +28,35 @@ record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseab
     Objects.requireNonNull(resources, "resources");
   }
 
+  /** As {@link #start(SampleConfig, int)} with the default fan-out threshold. */
+  static LambdaLocalDeployment start(SampleConfig config) throws Exception {
+    return start(config, LambdaConfig.FanOut.DEFAULT_THRESHOLD);
+  }
+
   /**
    * Opens the store (for DynamoDB Local: starts it and creates the table), then starts the emulator
    * on the configured host and port with the handlers in front of the store's component.
    *
+   * @param fanOutThreshold events for more recipients go to the fan-out function ({@code
+   *     CHAT_FANOUT_THRESHOLD})
    * @throws RuntimeException when the store cannot be opened (as {@link SampleTable#open})
    * @throws Exception when the emulator cannot listen (the port is taken, for example)
    */
-  static LambdaLocalDeployment start(SampleConfig config) throws Exception {
+  static LambdaLocalDeployment start(SampleConfig config, int fanOutThreshold) throws Exception {
     String host = config.server().host();
     int port = config.server().port();
     return switch (config.store()) {
       case MEMORY ->
           new LambdaLocalDeployment(
               LambdaLocal.start(
-                  host, port, lambda -> LambdaInMemoryComponent.create(lambda, config.jwt())),
+                  host,
+                  port,
+                  fanOutThreshold,
+                  lambda -> LambdaInMemoryComponent.create(lambda, config.jwt())),
               "in-memory store",
               () -> {});
-      case DYNAMODB, DYNAMODB_LOCAL -> dynamoDb(config, SampleTable.open(config));
-      case POSTGRES -> postgres(config);
+      case DYNAMODB, DYNAMODB_LOCAL -> dynamoDb(config, fanOutThreshold, SampleTable.open(config));
+      case POSTGRES -> postgres(config, fanOutThreshold);
     };
   }
 
@@ -53,7 +64,8 @@ record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseab
    * Migrates first, with the code of the migration function ({@code PostgresLambda$Migrate}), as a
    * deployment does before the request functions serve: the component never migrates.
    */
-  private static LambdaLocalDeployment postgres(SampleConfig config) throws Exception {
+  private static LambdaLocalDeployment postgres(SampleConfig config, int fanOutThreshold)
+      throws Exception {
     int applied = PostgresLambda.Migrate.migrate(config.postgres());
     LoggerFactory.getLogger(LambdaLocalDeployment.class)
         .info("{} schema migrations applied before the functions start", applied);
@@ -61,18 +73,20 @@ record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseab
         LambdaLocal.start(
             config.server().host(),
             config.server().port(),
+            fanOutThreshold,
             lambda -> LambdaPostgresComponent.create(lambda, config.jwt(), config.postgres()));
     return new LambdaLocalDeployment(
         local, "PostgreSQL store", () -> local.runtime().dataSource().close());
   }
 
-  private static LambdaLocalDeployment dynamoDb(SampleConfig config, SampleTable table)
-      throws Exception {
+  private static LambdaLocalDeployment dynamoDb(
+      SampleConfig config, int fanOutThreshold, SampleTable table) throws Exception {
     try {
       LambdaLocal<LambdaDynamoDbComponent> local =
           LambdaLocal.start(
               config.server().host(),
               config.server().port(),
+              fanOutThreshold,
               lambda -> LambdaDynamoDbComponent.create(lambda, config.jwt(), table.config()));
       return new LambdaLocalDeployment(
           local,

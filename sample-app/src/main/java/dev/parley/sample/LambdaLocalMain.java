@@ -1,5 +1,7 @@
 package dev.parley.sample;
 
+import dev.parley.adapter.lambda.LambdaConfig;
+import dev.parley.local.apigateway.LambdaLocal;
 import java.net.URI;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -9,15 +11,19 @@ import org.slf4j.LoggerFactory;
  * {@code --runtime=lambda-local}: the Lambda handlers of adapter-lambda, in this process, behind
  * the local API Gateway emulator, on {@code CHAT_HOST}:{@code CHAT_PORT}, on the in-memory store,
  * on DynamoDB ({@code dynamodb}: a real table; {@code dynamodb-local}: DynamoDB Local, started and
- * stopped with it) or on PostgreSQL ({@code CHAT_POSTGRES_URL}). See {@link LambdaLocalDeployment}.
+ * stopped with it) or on PostgreSQL ({@code CHAT_POSTGRES_URL}). Events for more recipients than
+ * {@code CHAT_FANOUT_THRESHOLD} go to the fan-out function through the emulator's Lambda Invoke
+ * API. See {@link LambdaLocalDeployment}.
  */
 final class LambdaLocalMain {
   private LambdaLocalMain() {}
 
   static int serve(String store, Map<String, String> env, Console console) {
     SampleConfig config;
+    int fanOutThreshold;
     try {
       config = SampleConfig.fromEnvironment(env, store);
+      fanOutThreshold = LambdaConfig.FanOut.threshold(env);
     } catch (IllegalArgumentException e) {
       console.error(e.getMessage());
       return Main.BAD_USAGE;
@@ -28,7 +34,7 @@ final class LambdaLocalMain {
     }
     LambdaLocalDeployment deployment;
     try {
-      deployment = LambdaLocalDeployment.start(config);
+      deployment = LambdaLocalDeployment.start(config, fanOutThreshold);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return Main.FAILED;
@@ -57,7 +63,7 @@ final class LambdaLocalMain {
                 },
                 "parley-lambda-local-shutdown"));
     log.info("Parley (lambda-local) started on {}", deployment.local().emulator().httpUri());
-    banner(deployment, config, console);
+    banner(deployment, config, fanOutThreshold, console);
     try {
       deployment.local().emulator().join();
     } catch (InterruptedException e) {
@@ -67,7 +73,7 @@ final class LambdaLocalMain {
   }
 
   private static void banner(
-      LambdaLocalDeployment deployment, SampleConfig config, Console console) {
+      LambdaLocalDeployment deployment, SampleConfig config, int fanOutThreshold, Console console) {
     var emulator = deployment.local().emulator();
     URI http = emulator.httpUri();
     console.print(
@@ -82,6 +88,14 @@ final class LambdaLocalMain {
             + emulator.webSocketUri()
             + "   ($connect authorizer, no hello frame; WebSocketHandler)");
     console.print("  @connections:  " + emulator.connectionsEndpoint() + "/@connections/{id}");
+    console.print(
+        "  Fan-out:       events for over "
+            + fanOutThreshold
+            + " connections invoke "
+            + emulator.lambdaEndpoint()
+            + "/2015-03-31/functions/"
+            + LambdaLocal.FANOUT_FUNCTION
+            + "/invocations");
     console.print("  Token:         " + Main.tokenHint(config.jwt()));
     if (config.developmentSecret()) {
       console.print("  Auth:          DEVELOPMENT secret; never use this setup in production");

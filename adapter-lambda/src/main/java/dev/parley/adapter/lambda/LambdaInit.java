@@ -46,7 +46,12 @@ public final class LambdaInit<R extends LambdaRuntime> {
      */
     WEBSOCKET,
     /** The {@code $connect} REQUEST authorizer: verifies tokens, validates nothing. */
-    AUTHORIZER
+    AUTHORIZER,
+    /**
+     * The fan-out function: posts frames through the Management API and removes gone connections
+     * from the store; validates nothing and reads no JSON of the protocol.
+     */
+    FANOUT
   }
 
   private final Supplier<R> component;
@@ -61,10 +66,11 @@ public final class LambdaInit<R extends LambdaRuntime> {
 
   /**
    * The runtime, built on the first call: starts the validator's bootstrap first unless {@code
-   * entry} is the authorizer (the bootstrap is the longest single part of a cold first request, so
-   * it runs on the second core while the component is built), builds the component, registers its
-   * {@link LambdaRuntime#snapshotResources()} and then its priming with CRaC for SnapStart, and
-   * starts the warm-ups of {@code entry} ({@link SnapStartPriming#startInBackground}).
+   * entry} is the authorizer or the fan-out function (the bootstrap is the longest single part of a
+   * cold first request, so it runs on the second core while the component is built), builds the
+   * component, registers its {@link LambdaRuntime#snapshotResources()} and then its priming with
+   * CRaC for SnapStart, and starts the warm-ups of {@code entry} ({@link
+   * SnapStartPriming#startInBackground}).
    */
   public synchronized R runtime(Entry entry) {
     if (runtime == null) {
@@ -79,7 +85,7 @@ public final class LambdaInit<R extends LambdaRuntime> {
       // is initialised here, before the validator's thread (whose start-up line goes through it,
       // see above) or any warm-up thread starts.
       LoggerFactory.getILoggerFactory();
-      if (entry != Entry.AUTHORIZER) {
+      if (entry == Entry.HTTP || entry == Entry.WEBSOCKET) {
         HibernateValidation.startBuilding();
       }
       R built = component.get();

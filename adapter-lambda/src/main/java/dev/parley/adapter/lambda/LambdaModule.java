@@ -11,8 +11,9 @@ import dev.parley.protocol.auth.JwtSettings;
 import jakarta.inject.Singleton;
 
 /**
- * The Lambda runtime's bindings: event delivery through the Management API and the JWT identity
- * resolver (from the {@link JwtSettings} the component is created with, usually {@link
+ * The Lambda runtime's bindings: event delivery (through the Management API, big audiences through
+ * the fan-out function: {@link LambdaFanOutDeliveryAdapter}) and the JWT identity resolver (from
+ * the {@link JwtSettings} the component is created with, usually {@link
  * JwtSettings#fromEnvironment}). A component adds {@code CoreModule} and a store module, and binds
  * {@link LambdaConfig}, {@link JwtSettings} and {@code ChatSettings} instances in its factory, as
  * the Fargate components do.
@@ -22,7 +23,7 @@ public abstract class LambdaModule {
   private LambdaModule() {}
 
   @Binds
-  abstract EventDeliveryPort delivery(ManagementApiDeliveryAdapter adapter);
+  abstract EventDeliveryPort delivery(LambdaFanOutDeliveryAdapter adapter);
 
   /**
    * One resolver per environment: it caches JWKS keys and is thread-safe. Built on the first token

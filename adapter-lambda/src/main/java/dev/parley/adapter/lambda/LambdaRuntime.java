@@ -26,7 +26,11 @@ public interface LambdaRuntime {
 
   Handshake handshake();
 
+  /** Posts to connections: replies, events in the request, and the fan-out function's batches. */
   ManagementApiDeliveryAdapter delivery();
+
+  /** The events' delivery port, which hands big audiences to the fan-out function. */
+  LambdaFanOutDeliveryAdapter fanOutDelivery();
 
   ConnectionRegistryPort connections();
 

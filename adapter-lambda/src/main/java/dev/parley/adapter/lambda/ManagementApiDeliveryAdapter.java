@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -41,9 +42,9 @@ import software.amazon.awssdk.services.apigatewaymanagementapi.model.LimitExceed
  * other failure is logged and skipped: delivery is best effort and clients resume by sequence.
  *
  * <p>The endpoint is the configured one ({@link LambdaConfig#webSocketEndpoint()}), else the one of
- * the latest WebSocket event ({@link #useEndpointOf}). One SDK client per endpoint, cached. The
- * SDK's own retries are off, so that throttling is retried here, visibly and boundedly.
- * Thread-safe.
+ * the latest WebSocket event ({@link #useEndpointOf}); the fan-out function names it in each batch
+ * ({@link #deliverFrame}). One SDK client per endpoint, cached. The SDK's own retries are off, so
+ * that throttling is retried here, visibly and boundedly. Thread-safe.
  */
 @Singleton
 public final class ManagementApiDeliveryAdapter implements EventDeliveryPort {
@@ -87,9 +88,43 @@ public final class ManagementApiDeliveryAdapter implements EventDeliveryPort {
           recipients.size());
       return;
     }
-    String frame = EventJson.encode(event);
-    forEach(recipients, recipient -> post(endpoint, recipient, frame));
+    deliverFrame(endpoint, EventJson.encode(event), recipients);
   }
+
+  /**
+   * Posts an encoded frame to each recipient through {@code endpoint}, as {@link #deliver} does,
+   * and returns when all are done: the direct path of an event, and the work of the fan-out
+   * function.
+   */
+  public PostCounts deliverFrame(URI endpoint, String frame, Collection<ConnectionId> recipients) {
+    if (recipients.isEmpty()) {
+      return new PostCounts(0, 0, 0);
+    }
+    AtomicInteger posted = new AtomicInteger();
+    AtomicInteger gone = new AtomicInteger();
+    AtomicInteger failed = new AtomicInteger();
+    forEach(
+        recipients,
+        recipient -> {
+          AtomicInteger count =
+              switch (post(endpoint, recipient, frame)) {
+                case POSTED -> posted;
+                case GONE -> gone;
+                case FAILED -> failed;
+              };
+          count.incrementAndGet();
+        });
+    return new PostCounts(posted.get(), gone.get(), failed.get());
+  }
+
+  /**
+   * How the posts of one frame went.
+   *
+   * @param posted accepted by API Gateway
+   * @param gone answered 410: the connection was removed from the registry
+   * @param failed dropped after throttling or another error (logged)
+   */
+  public record PostCounts(int posted, int gone, int failed) {}
 
   @Override
   public void disconnect(Collection<ConnectionId> targets, DisconnectReason reason) {
@@ -110,7 +145,7 @@ public final class ManagementApiDeliveryAdapter implements EventDeliveryPort {
       LOG.warn("no WebSocket endpoint known: a reply to {} is dropped", connection);
       return false;
     }
-    return post(endpoint, connection, frame);
+    return post(endpoint, connection, frame) == Outcome.POSTED;
   }
 
   /**
@@ -155,30 +190,36 @@ public final class ManagementApiDeliveryAdapter implements EventDeliveryPort {
         .build();
   }
 
-  private boolean post(URI endpoint, ConnectionId connection, String frame) {
+  private enum Outcome {
+    POSTED,
+    GONE,
+    FAILED
+  }
+
+  private Outcome post(URI endpoint, ConnectionId connection, String frame) {
     ApiGatewayManagementApiClient client = client(endpoint);
     SdkBytes data = SdkBytes.fromUtf8String(frame);
     Duration delay = config.backoffBase();
     for (int attempt = 1; ; attempt++) {
       try {
         client.postToConnection(b -> b.connectionId(connection.value()).data(data));
-        return true;
+        return Outcome.POSTED;
       } catch (GoneException e) {
         LOG.debug("connection {} is gone; removing it", connection);
         connections.remove(connection);
-        return false;
+        return Outcome.GONE;
       } catch (LimitExceededException e) {
         if (attempt >= config.maxAttempts()) {
           LOG.warn("throttled {} times posting to {}; event dropped", attempt, connection);
-          return false;
+          return Outcome.FAILED;
         }
         if (!pause(delay)) {
-          return false;
+          return Outcome.FAILED;
         }
         delay = delay.multipliedBy(2);
       } catch (SdkException e) {
         LOG.warn("posting to {} failed: {}", connection, e.toString());
-        return false;
+        return Outcome.FAILED;
       }
     }
   }

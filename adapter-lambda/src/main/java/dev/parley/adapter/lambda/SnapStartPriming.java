@@ -33,13 +33,14 @@ import org.slf4j.LoggerFactory;
  * static field), and {@link #beforeCheckpoint} runs a REST request through routing and
  * authentication (refused: no store call), a WebSocket frame through parsing and error framing, a
  * JSON round trip with the readers of the first request bodies, validations of dummy commands,
- * builds the identity resolver and the Management API client (no network call), and reads the store
- * once through its health check. That read is what loads the store client's request path (for
- * DynamoDB: marshalling, signing, the HTTP client, about 1,500 SDK classes), which otherwise lands
- * on the first request after a restore: 524 ms of it on DynamoDB Local, measured in
- * docs/benchmarks.md. It changes no state, and a store that does not answer only costs the health
- * check's bounded wait. {@link #afterRestore} does nothing heavy: it re-seeds the id generator,
- * whose random state every environment restored from the snapshot would otherwise share ({@link
+ * builds the identity resolver, the Management API client and, where a fan-out function is
+ * configured, the Lambda client (no network call), and reads the store once through its health
+ * check. That read is what loads the store client's request path (for DynamoDB: marshalling,
+ * signing, the HTTP client, about 1,500 SDK classes), which otherwise lands on the first request
+ * after a restore: 524 ms of it on DynamoDB Local, measured in docs/benchmarks.md. It changes no
+ * state, and a store that does not answer only costs the health check's bounded wait. {@link
+ * #afterRestore} does nothing heavy: it re-seeds the id generator, whose random state every
+ * environment restored from the snapshot would otherwise share ({@link
  * UuidV7IdGeneratorAdapter#reseed}).
  *
  * <p>Without SnapStart the same warm-ups still help: {@link #startInBackground} runs those the
@@ -90,9 +91,9 @@ public final class SnapStartPriming implements Resource {
    * biggest parts of a cold first request and share no classes, so each gets a thread, and the
    * handler's first request, arriving meanwhile, waits only for what it needs. The cold start is
    * CPU-bound, so a warm-up the first request does not need only slows it down: each entry warms
-   * its own path, and the Management API client is left out (none of the first requests posts to a
-   * connection). A warm-up that fails is logged and otherwise ignored: the request builds the same
-   * on first use.
+   * its own path, and the Management API client is left out of the APIs' (none of their first
+   * requests posts to a connection) but is the fan-out function's main warm-up. A warm-up that
+   * fails is logged and otherwise ignored: the request builds the same on first use.
    *
    * @return completes when every thread is done; exceptionally if a warm-up failed
    */
@@ -105,6 +106,11 @@ public final class SnapStartPriming implements Resource {
           startThreads(
               this::warmValidationOfWebSocket, this::warmJsonOfWebSocket, this::warmWebSocket);
       case AUTHORIZER -> start("parley-warmup-identity", this::warmIdentity);
+      // Its first batch posts at once, so here the Management API client is what is needed.
+      case FANOUT ->
+          CompletableFuture.allOf(
+              start("parley-warmup-store", this::warmStore),
+              start("parley-warmup-delivery", this::warmDelivery));
     };
   }
 
@@ -256,5 +262,6 @@ public final class SnapStartPriming implements Resource {
 
   private void warmDelivery() {
     runtime.delivery().prime();
+    runtime.fanOutDelivery().prime();
   }
 }

@@ -17,33 +17,40 @@ final class TestRuntime implements AutoCloseable {
   final FakeConnectionsServer connections;
   final TestLambdaComponent runtime;
 
-  private TestRuntime(boolean configuredEndpoint) throws IOException {
+  private TestRuntime(boolean configuredEndpoint, LambdaConfig.FanOut fanOut) throws IOException {
     connections = new FakeConnectionsServer();
-    URI endpoint =
-        configuredEndpoint
-            ? URI.create("http://" + connections.domainName() + "/" + FakeConnectionsServer.STAGE)
-            : null;
     runtime =
         TestLambdaComponent.create(
             new LambdaConfig(
-                endpoint,
+                configuredEndpoint ? endpoint() : null,
                 "http",
                 "us-east-1",
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDTEST", "secret")),
                 LambdaConfig.DEFAULT_MAX_CONCURRENT_POSTS,
                 3,
-                Duration.ofMillis(1)),
+                Duration.ofMillis(1),
+                fanOut),
             JwtSettings.hs256(SECRET, ISSUER, null));
   }
 
   /** The endpoint is learnt from WebSocket events, as on a function without configuration. */
   static TestRuntime learningEndpoint() throws IOException {
-    return new TestRuntime(false);
+    return new TestRuntime(false, LambdaConfig.FanOut.OFF);
   }
 
   /** The endpoint is configured ({@link LambdaConfig#ENV_WEBSOCKET_ENDPOINT}). */
   static TestRuntime withEndpoint() throws IOException {
-    return new TestRuntime(true);
+    return new TestRuntime(true, LambdaConfig.FanOut.OFF);
+  }
+
+  /** The endpoint is configured, and big audiences go to a fan-out function. */
+  static TestRuntime withFanOut(LambdaConfig.FanOut fanOut) throws IOException {
+    return new TestRuntime(true, fanOut);
+  }
+
+  /** The Management API endpoint of {@link #connections}. */
+  URI endpoint() {
+    return URI.create("http://" + connections.domainName() + "/" + FakeConnectionsServer.STAGE);
   }
 
   static String token(String user) {

@@ -1,6 +1,7 @@
 package dev.parley.deploy.lambda;
 
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
+import dev.parley.adapter.lambda.FanOutHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.LambdaInit;
 import dev.parley.adapter.lambda.WebSocketHandler;
@@ -37,6 +38,16 @@ public final class DynamoDbLambda {
   public static final class Authorizer extends ConnectAuthorizerHandler {
     public Authorizer() {
       super(INIT.runtime(LambdaInit.Entry.AUTHORIZER).identity());
+    }
+  }
+
+  /**
+   * The fan-out function: posts the event of one batch to its connections, invoked asynchronously
+   * by the other functions for rooms over {@code CHAT_FANOUT_THRESHOLD} recipients.
+   */
+  public static final class FanOut extends FanOutHandler {
+    public FanOut() {
+      super(INIT.runtime(LambdaInit.Entry.FANOUT));
     }
   }
 }

@@ -1,6 +1,7 @@
 package dev.parley.deploy.lambda;
 
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
+import dev.parley.adapter.lambda.FanOutHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.LambdaInit;
 import dev.parley.adapter.lambda.RestApiHandler;
@@ -10,8 +11,8 @@ import dev.parley.adapter.lambda.WebSocketHandler;
  * The in-memory deployment's handler classes, for {@code Handler:} lines such as {@code
  * dev.parley.deploy.lambda.InMemoryLambda$Rest::handleRequest}. Each is a no-argument subclass of a
  * generic handler passing the one component of this execution environment, built (and registered
- * for SnapStart priming) in a static field on first use. A DynamoDB deployment declares the same
- * four classes around its own component.
+ * for SnapStart priming) in a static field on first use. The DynamoDB and PostgreSQL deployments
+ * declare the same classes around their own components.
  */
 public final class InMemoryLambda {
   private InMemoryLambda() {}
@@ -45,6 +46,18 @@ public final class InMemoryLambda {
   public static final class Authorizer extends ConnectAuthorizerHandler {
     public Authorizer() {
       super(INIT.runtime(LambdaInit.Entry.AUTHORIZER).identity());
+    }
+  }
+
+  /**
+   * The fan-out function: posts the event of one batch to its connections, invoked asynchronously
+   * by the other functions for rooms over {@code CHAT_FANOUT_THRESHOLD} recipients. Its store is
+   * its own execution environment's memory, so a gone connection it finds is forgotten only there:
+   * meant for the local emulator, where every function shares one process.
+   */
+  public static final class FanOut extends FanOutHandler {
+    public FanOut() {
+      super(INIT.runtime(LambdaInit.Entry.FANOUT));
     }
   }
 }

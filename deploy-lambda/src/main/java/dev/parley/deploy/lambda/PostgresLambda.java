@@ -3,6 +3,7 @@ package dev.parley.deploy.lambda;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
+import dev.parley.adapter.lambda.FanOutHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.LambdaConfig;
 import dev.parley.adapter.lambda.LambdaInit;
@@ -92,6 +93,16 @@ public final class PostgresLambda {
     /** Migrates the database of {@code config} with the migration function's timeouts. */
     public static int migrate(PostgresConfig config) {
       return PostgresMigrations.migrate(LambdaPostgresEnvironment.forMigrations(config));
+    }
+  }
+
+  /**
+   * The fan-out function: posts the event of one batch to its connections, invoked asynchronously
+   * by the other functions for rooms over {@code CHAT_FANOUT_THRESHOLD} recipients.
+   */
+  public static final class FanOut extends FanOutHandler {
+    public FanOut() {
+      super(INIT.runtime(LambdaInit.Entry.FANOUT));
     }
   }
 }

@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2WebSocketEvent;
 import com.amazonaws.services.lambda.runtime.events.IamPolicyResponse;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
+import dev.parley.adapter.lambda.FanOutBatch;
+import dev.parley.adapter.lambda.FanOutHandler;
+import dev.parley.adapter.lambda.FanOutReport;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.SnapStartPriming;
 import dev.parley.adapter.lambda.WebSocketHandler;
@@ -30,6 +33,9 @@ import java.util.Objects;
 final class LambdaArtifactProbe {
   static final String USER = "alice";
   static final String CONNECTION = "probe-connection-1";
+
+  /** The frame the probe hands the fan-out function. */
+  static final String FANOUT_FRAME = "{\"type\":\"event\",\"event\":\"probe.fanout\"}";
 
   /** The routes in the order of a session; a template route missing here fails the probe. */
   static final List<String> SESSION =
@@ -69,12 +75,14 @@ final class LambdaArtifactProbe {
     ConnectAuthorizerHandler authorizer = null;
     HttpApiHandler http = null;
     WebSocketHandler webSocket = null;
+    FanOutHandler fanOut = null;
     for (String name : handlerClasses) {
       Object handler = Class.forName(name).getConstructor().newInstance();
       switch (handler) {
         case ConnectAuthorizerHandler a -> authorizer = a;
         case HttpApiHandler h -> http = h;
         case WebSocketHandler w -> webSocket = w;
+        case FanOutHandler f -> fanOut = f;
         default -> throw new AssertionError("no probe for " + name);
       }
       report("created " + name);
@@ -82,6 +90,7 @@ final class LambdaArtifactProbe {
     Objects.requireNonNull(authorizer, "the template deploys no $connect authorizer");
     Objects.requireNonNull(http, "the template deploys no HTTP API handler");
     Objects.requireNonNull(webSocket, "the template deploys no WebSocket handler");
+    Objects.requireNonNull(fanOut, "the template deploys no fan-out function");
 
     new SnapStartPriming(LambdaDynamoDbComponent.fromEnvironment()).prime();
     report("primed a runtime as SnapStart does");
@@ -89,6 +98,17 @@ final class LambdaArtifactProbe {
     authorize(authorizer, token);
     String room = restSession(http, token);
     webSocketSession(webSocket, room, routes);
+    fanOut(fanOut);
+  }
+
+  /** Hands the fan-out function a batch of one connection, as the request functions do. */
+  private static void fanOut(FanOutHandler fanOut) {
+    FanOutBatch batch =
+        new FanOutBatch(
+            System.getenv("PARLEY_WEBSOCKET_ENDPOINT"), FANOUT_FRAME, List.of(CONNECTION));
+    FanOutReport report = fanOut.handleRequest(batch, null);
+    expect(String.valueOf(report.getPosted()), "1", "posts of the fan-out batch");
+    report("fan-out: 1 connection -> posted");
   }
 
   private static void authorize(ConnectAuthorizerHandler authorizer, String token) {

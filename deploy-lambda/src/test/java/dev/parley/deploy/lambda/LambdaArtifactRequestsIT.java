@@ -42,8 +42,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The template's handlers, as built into the Lambda jar, serve a session on every route of the
  * template: {@link LambdaArtifactProbe} runs them in a JVM whose class path is the jar and the
  * probe alone, in the environment the template sets, against DynamoDB Local and a loopback JWKS and
- * Management API. Only CHAT_DYNAMODB_ENDPOINT is the test's own: it points the table at DynamoDB
- * Local.
+ * Management API, and the fan-out function posts a batch there. Only CHAT_DYNAMODB_ENDPOINT is the
+ * test's own: it points the table at DynamoDB Local.
  */
 class LambdaArtifactRequestsIT {
   private static final String ISSUER = "https://issuer.example";
@@ -93,6 +93,7 @@ class LambdaArtifactRequestsIT {
       for (String route : SamTemplate.webSocketRouteKeys()) {
         assertThat(output).contains("probe: websocket: " + route + " -> 200");
       }
+      assertThat(output).contains("probe: fan-out: 1 connection -> posted");
       assertThat(output)
           .doesNotContain("NoClassDefFoundError", "ClassNotFoundException", "SLF4J(W)")
           .doesNotContainPattern("(?m)^(ERROR|WARN) ");
@@ -101,8 +102,9 @@ class LambdaArtifactRequestsIT {
   }
 
   /**
-   * Each frame sent on a message route got its reply through the Management API, and the message
-   * posted over the socket came back to the subscribed connection as an event.
+   * Each frame sent on a message route got its reply through the Management API, the message posted
+   * over the socket came back to the subscribed connection as an event, and the fan-out function's
+   * batch reached it.
    */
   private static void assertRepliesOnEveryMessageRoute(List<LoopbackEndpoints.Posted> posted) {
     assertThat(posted).allMatch(p -> p.connectionId().equals(LambdaArtifactProbe.CONNECTION));
@@ -129,6 +131,7 @@ class LambdaArtifactRequestsIT {
             f ->
                 f.path("type").asText().equals("event")
                     && f.path("event").asText().equals("message.posted"));
+    assertThat(posted).anyMatch(p -> p.frame().equals(LambdaArtifactProbe.FANOUT_FRAME));
   }
 
   /**

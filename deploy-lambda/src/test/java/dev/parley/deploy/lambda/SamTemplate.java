@@ -3,6 +3,7 @@ package dev.parley.deploy.lambda;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The module's SAM templates as the tests read them ({@link CloudFormationTemplate}): {@code
@@ -14,6 +15,9 @@ import java.util.List;
 final class SamTemplate {
   static final Path PATH = Path.of("template.yaml");
   static final Path POSTGRES_PATH = Path.of("template-postgres.yaml");
+
+  private static final Pattern RESOURCE = Pattern.compile("^  [A-Za-z0-9]+:\\s*$");
+  private static final Pattern SECTION = Pattern.compile("^[A-Za-z]+:.*$");
 
   private SamTemplate() {}
 
@@ -64,5 +68,30 @@ final class SamTemplate {
       throw new IllegalStateException("expected a literal " + name + " in template.yaml: " + value);
     }
     return value.asText();
+  }
+
+  /**
+   * The text of the resource {@code name} in {@code template.yaml}, as written: its line under
+   * {@code Resources} and every line after it up to the next resource (or section).
+   */
+  static String resource(String name) {
+    StringBuilder text = new StringBuilder();
+    boolean inside = false;
+    for (String line : text().lines().toList()) {
+      boolean top = RESOURCE.matcher(line).matches() || SECTION.matcher(line).matches();
+      if (inside && top) {
+        break;
+      }
+      if (line.equals("  " + name + ":")) {
+        inside = true;
+      }
+      if (inside) {
+        text.append(line).append('\n');
+      }
+    }
+    if (text.isEmpty()) {
+      throw new IllegalStateException("no resource " + name + " in template.yaml");
+    }
+    return text.toString();
   }
 }

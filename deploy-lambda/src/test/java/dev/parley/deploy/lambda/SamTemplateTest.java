@@ -15,11 +15,13 @@ import org.junit.jupiter.api.Test;
  * holds and serves all of it is LambdaArtifactIT's and LambdaArtifactRequestsIT's part.
  */
 class SamTemplateTest {
+  private static final List<String> REQUEST_FUNCTIONS =
+      List.of("HttpFunction", "WebSocketFunction");
 
   @Test
   void everyHandlerClassExistsAndHandlesRequests() throws Exception {
     List<String> handlers = SamTemplate.handlerClasses();
-    assertThat(handlers).hasSize(3);
+    assertThat(handlers).hasSize(4);
     for (String handler : handlers) {
       Class<?> type = Class.forName(handler, false, getClass().getClassLoader());
       assertThat(type.getMethods())
@@ -76,11 +78,47 @@ class SamTemplateTest {
         .doesNotContain("Resource: \"*\"")
         .doesNotContain("dynamodb:*");
     String[] grants = template.split("Action: execute-api:ManageConnections\n\\s*Resource: ", -1);
-    assertThat(grants).as("two functions may post to @connections").hasSize(3);
+    assertThat(grants).as("three functions may post to @connections").hasSize(4);
     for (int i = 1; i < grants.length; i++) {
       assertThat(grants[i])
           .as("ManageConnections on this API only")
           .startsWith("!Sub arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/");
     }
+  }
+
+  /**
+   * The functions that raise events hand big rooms to the fan-out function: they name its alias
+   * (the published, SnapStart version) and may invoke it; nothing else may, and the fan-out
+   * function posts to @connections and touches the table only as far as removing a gone connection
+   * takes. A batch it fails on is retried twice and then kept.
+   */
+  @Test
+  void onlyTheRequestFunctionsInvokeTheFanOutFunction() {
+    String invoke =
+        "Action: lambda:InvokeFunction\n              Resource: !Ref FanOutFunction.Alias";
+    for (String function : REQUEST_FUNCTIONS) {
+      assertThat(SamTemplate.resource(function))
+          .as(function)
+          .contains("CHAT_FANOUT_FUNCTION: !Ref FanOutFunction.Alias")
+          .contains("CHAT_FANOUT_THRESHOLD: !Ref FanOutThreshold")
+          .contains(invoke);
+    }
+    // In IAM statements (the API Gateway permissions name their functions with FunctionName).
+    assertThat(SamTemplate.text().split("Action: lambda:InvokeFunction\n\\s*Resource: ", -1))
+        .as("lambda:InvokeFunction granted to the request functions only")
+        .hasSize(REQUEST_FUNCTIONS.size() + 1);
+    assertThat(SamTemplate.text()).doesNotContain("FunctionName: !Ref FanOutFunction");
+
+    String fanOut = SamTemplate.resource("FanOutFunction");
+    assertThat(fanOut)
+        .contains("Handler: dev.parley.deploy.lambda.DynamoDbLambda$FanOut::handleRequest")
+        .contains("Action: execute-api:ManageConnections")
+        .contains("MaximumRetryAttempts: 2")
+        .contains("Destination: !GetAtt FanOutFailures.Arn")
+        .doesNotContain("lambda:InvokeFunction")
+        .doesNotContain("CHAT_FANOUT_FUNCTION")
+        .doesNotContain("dynamodb:Query")
+        .doesNotContain("dynamodb:PutItem");
+    assertThat(SamTemplate.resource("AuthorizerFunction")).doesNotContain("CHAT_FANOUT_FUNCTION");
   }
 }

@@ -1,5 +1,6 @@
 package dev.parley.local.apigateway;
 
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
@@ -52,6 +53,11 @@ import org.slf4j.LoggerFactory;
  *       {@code GET} describes it; an unknown id is 410 {@code GoneException}, as the AWS SDK
  *       expects. Like API Gateway, a connection can be posted to only once {@code $connect} has
  *       returned. Requests are not signature-checked.
+ *   <li><b>Lambda Invoke API</b> at {@code
+ *       http://host:port/2015-03-31/functions/{name}/invocations} (Lambda's own API, on the same
+ *       port), for the functions the functions invoke themselves (the fan-out function, {@link
+ *       #deploy}): {@code Event} answers 202 and runs the function in the background, {@code
+ *       RequestResponse} runs it and answers its result.
  * </ul>
  *
  * <p>What API Gateway answers itself, and every error Jetty would answer, is API Gateway's JSON
@@ -65,8 +71,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each concern is a class of its own: the HTTP API in {@code HttpApiRoute} and {@code
  * HttpApiEvents}; the WebSocket API in {@code WebSocketHandshake}, {@code LocalConnection} and
- * {@code WebSocketEvents}; the Management API in {@code ConnectionsEndpoint}. This one wires them
- * into one Jetty server and owns its lifecycle.
+ * {@code WebSocketEvents}; the Management API in {@code ConnectionsEndpoint}; the Invoke API in
+ * {@code LambdaInvokeEndpoint} and {@code LocalFunction}. This one wires them into one Jetty server
+ * and owns its lifecycle.
  */
 public final class ApiGatewayEmulator implements AutoCloseable {
   private static final Logger LOG = LoggerFactory.getLogger(ApiGatewayEmulator.class);
@@ -90,6 +97,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
   private final Server jetty;
   private final ServerConnector connector;
   private final LocalConnections connections = new LocalConnections();
+  private final LambdaInvokeEndpoint invocations = new LambdaInvokeEndpoint();
 
   private volatile LambdaFunctions functions;
 
@@ -125,6 +133,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
         new Handler.Sequence(
             new Unattached(),
             new ConnectionsEndpoint(connections),
+            invocations,
             new HttpApiRoute(this::functions, this::domainName)));
     jetty.setHandler(upgrades);
   }
@@ -159,6 +168,17 @@ public final class ApiGatewayEmulator implements AutoCloseable {
   }
 
   /**
+   * Puts a function behind the Lambda Invoke API ({@link #lambdaEndpoint()}) under {@code name},
+   * for the functions that invoke it (the fan-out function). Its payload is bound to {@code input}
+   * as the Lambda runtime binds it: JSON to a bean.
+   */
+  public <I, O> ApiGatewayEmulator deploy(
+      String name, Class<I> input, RequestHandler<I, O> handler) {
+    invocations.deploy(name, LocalFunction.of(input, handler));
+    return this;
+  }
+
+  /**
    * The routes of the WebSocket API besides {@code $connect}, {@code $disconnect}, {@code
    * $default}.
    */
@@ -187,6 +207,15 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     return URI.create("http://" + domainName() + "/" + STAGE);
   }
 
+  /**
+   * The Lambda API endpoint, for the SDK's endpoint override: {@code POST
+   * /2015-03-31/functions/{name}/invocations} on this server invokes what {@link #deploy} put
+   * there.
+   */
+  public URI lambdaEndpoint() {
+    return httpUri();
+  }
+
   /** The ids of the open connections. */
   public Set<String> connectionIds() {
     return connections.ids();
@@ -213,13 +242,15 @@ public final class ApiGatewayEmulator implements AutoCloseable {
   }
 
   /**
-   * Closes every connection with 1001 and waits (ten seconds at most) until their {@code
-   * $disconnect} invocations have returned, then stops the server. Waiting matters: the owner
-   * releases what the functions use (the DynamoDB client) right after this returns, and Jetty's own
-   * stop would close the sockets without waiting for their listeners.
+   * Waits (ten seconds at most) for the asynchronous invocations under way, closes every connection
+   * with 1001 and waits (ten seconds at most) until their {@code $disconnect} invocations have
+   * returned, then stops the server. Waiting matters: the owner releases what the functions use
+   * (the DynamoDB client) right after this returns, and Jetty's own stop would close the sockets
+   * without waiting for their listeners.
    */
   @Override
   public void close() {
+    invocations.close(CLOSE_TIMEOUT);
     connections.closeAll(CLOSE_TIMEOUT);
     try {
       jetty.stop();
