@@ -6,6 +6,7 @@ import dev.parley.domain.presence.ConnectionId;
 import dev.parley.protocol.json.EventJson;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,14 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkException;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
-import software.amazon.awssdk.regions.Region;
-import software.amazon.awssdk.services.lambda.LambdaClient;
-import software.amazon.awssdk.services.lambda.LambdaClientBuilder;
-import software.amazon.awssdk.services.lambda.model.InvocationType;
-import software.amazon.awssdk.services.lambda.model.InvokeResponse;
 
 /**
  * The Lambda deployments' event delivery: small audiences in the request, big rooms off it.
@@ -37,21 +31,23 @@ import software.amazon.awssdk.services.lambda.model.InvokeResponse;
  * ban), and any batch whose invocation failed, which is then posted in the request with a warning:
  * an event is never dropped silently.
  *
- * <p>The Lambda client is built on the first event that needs it (URL-connection HTTP client, the
- * SDK's standard retries, an endpoint override only for the local emulator). Thread-safe.
+ * <p>The Lambda client ({@link LambdaInvokeClient}: the SDK's signer and URL-connection HTTP
+ * client, up to three attempts, an endpoint override only for the local emulator) is built on the
+ * first event that needs it. Thread-safe.
  */
 @Singleton
 public final class LambdaFanOutDeliveryAdapter implements EventDeliveryPort {
   private static final Logger LOG = LoggerFactory.getLogger(LambdaFanOutDeliveryAdapter.class);
 
-  /** An asynchronous invocation is accepted in milliseconds; the request has 29 s in all. */
+  /**
+   * An asynchronous invocation is accepted in milliseconds; the request has 29 s in all, so three
+   * attempts of at most 2 s each leave it most of them.
+   */
   private static final Duration INVOKE_ATTEMPT_TIMEOUT = Duration.ofSeconds(2);
-
-  private static final Duration INVOKE_TIMEOUT = Duration.ofSeconds(6);
 
   private final LambdaConfig config;
   private final ManagementApiDeliveryAdapter direct;
-  private volatile LambdaClient client;
+  private volatile LambdaInvokeClient client;
 
   @Inject
   public LambdaFanOutDeliveryAdapter(LambdaConfig config, ManagementApiDeliveryAdapter direct) {
@@ -123,24 +119,19 @@ public final class LambdaFanOutDeliveryAdapter implements EventDeliveryPort {
     String function = config.fanOut().function();
     int recipients = batch.getConnectionIds().size();
     try {
-      SdkBytes payload = SdkBytes.fromByteArrayUnsafe(FanOutBatches.payload(batch));
-      InvokeResponse response =
-          client()
-              .invoke(
-                  b ->
-                      b.functionName(function)
-                          .invocationType(InvocationType.EVENT)
-                          .payload(payload));
-      if (response.statusCode() == 202) {
+      LambdaInvokeClient.Answer answer =
+          client().invokeAsync(function, FanOutBatches.payload(batch));
+      if (answer.accepted()) {
         return true;
       }
       LOG.warn(
-          "the fan-out function {} answered {} instead of 202: posting to {} recipient(s) in the"
-              + " request",
+          "the fan-out function {} answered {} instead of 202 ({}): posting to {} recipient(s) in"
+              + " the request",
           function,
-          response.statusCode(),
+          answer.status(),
+          answer.error(),
           recipients);
-    } catch (SdkException e) {
+    } catch (IOException | SdkException e) {
       LOG.warn(
           "invoking the fan-out function {} failed ({}): posting to {} recipient(s) in the"
               + " request",
@@ -151,8 +142,8 @@ public final class LambdaFanOutDeliveryAdapter implements EventDeliveryPort {
     return false;
   }
 
-  private LambdaClient client() {
-    LambdaClient built = client;
+  private LambdaInvokeClient client() {
+    LambdaInvokeClient built = client;
     if (built == null) {
       synchronized (this) {
         built = client;
@@ -165,19 +156,11 @@ public final class LambdaFanOutDeliveryAdapter implements EventDeliveryPort {
     return built;
   }
 
-  private LambdaClient build() {
-    LambdaClientBuilder builder =
-        LambdaClient.builder()
-            .region(Region.of(config.region()))
-            .credentialsProvider(config.credentials())
-            .httpClientBuilder(UrlConnectionHttpClient.builder())
-            .overrideConfiguration(
-                o ->
-                    o.apiCallAttemptTimeout(INVOKE_ATTEMPT_TIMEOUT).apiCallTimeout(INVOKE_TIMEOUT));
-    URI endpoint = config.fanOut().lambdaEndpoint();
-    if (endpoint != null) {
-      builder.endpointOverride(endpoint);
-    }
-    return builder.build();
+  private LambdaInvokeClient build() {
+    return new LambdaInvokeClient(
+        config.region(),
+        config.credentials(),
+        config.fanOut().lambdaEndpoint(),
+        INVOKE_ATTEMPT_TIMEOUT);
   }
 }

@@ -21,13 +21,20 @@ import java.util.concurrent.Executors;
 final class FakeLambdaServer implements AutoCloseable {
   private static final String PREFIX = "/2015-03-31/functions/";
 
-  /** One invocation as it arrived. */
-  record Invocation(String function, String invocationType, byte[] payload) {}
+  /** One invocation as it arrived: the decoded function, and the raw path and signature. */
+  record Invocation(
+      String function,
+      String invocationType,
+      byte[] payload,
+      String rawPath,
+      String authorization) {}
 
   private final HttpServer server;
   private final ExecutorService executor = Executors.newFixedThreadPool(4);
   private final List<Invocation> invocations = new CopyOnWriteArrayList<>();
   private volatile boolean refusing;
+  private final java.util.concurrent.ConcurrentLinkedQueue<Integer> throttles =
+      new java.util.concurrent.ConcurrentLinkedQueue<>();
 
   FakeLambdaServer() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -43,6 +50,13 @@ final class FakeLambdaServer implements AutoCloseable {
   /** From now on every invocation is refused: the function does not exist. */
   void refuse() {
     refusing = true;
+  }
+
+  /** The next {@code count} invocations are throttled (429 TooManyRequestsException). */
+  void throttle(int count) {
+    for (int i = 0; i < count; i++) {
+      throttles.add(429);
+    }
   }
 
   List<Invocation> invocations() {
@@ -63,8 +77,14 @@ final class FakeLambdaServer implements AutoCloseable {
               StandardCharsets.UTF_8);
       invocations.add(
           new Invocation(
-              function, exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"), body));
-      if (refusing) {
+              function,
+              exchange.getRequestHeaders().getFirst("X-Amz-Invocation-Type"),
+              body,
+              path,
+              exchange.getRequestHeaders().getFirst("Authorization")));
+      if (throttles.poll() != null) {
+        reply(exchange, 429, "TooManyRequestsException");
+      } else if (refusing) {
         reply(exchange, 404, "ResourceNotFoundException");
       } else {
         exchange.sendResponseHeaders(202, -1);

@@ -150,6 +150,11 @@ class LambdaInitTest {
     }
 
     @Override
+    public LambdaFanOutDeliveryAdapter fanOutDelivery() {
+      return runtime.fanOutDelivery();
+    }
+
+    @Override
     public ConnectionRegistryPort connections() {
       return runtime.connections();
     }
