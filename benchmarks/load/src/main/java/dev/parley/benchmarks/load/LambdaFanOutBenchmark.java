@@ -42,6 +42,8 @@ public final class LambdaFanOutBenchmark {
   private static final Duration TIMEOUT = Duration.ofSeconds(60);
   private static final String POSTED = "\"event\":\"message.posted\"";
   private static final String MARKER = "fanout-seq-";
+  private static final int JVM_WARMUP_SIZE = 100;
+  private static final int JVM_WARMUP_POSTS = 50;
 
   private final HttpClient http = ChatSetup.newHttpClient();
 
@@ -58,6 +60,11 @@ public final class LambdaFanOutBenchmark {
             .map(s -> Integer.parseInt(s.strip()))
             .toList();
     LambdaFanOutBenchmark benchmark = new LambdaFanOutBenchmark();
+    // One JVM runs every size and mode: a round that is thrown away first, so that the first sizes
+    // measured do not run on colder code than the last.
+    for (Mode mode : Mode.values()) {
+      benchmark.run(mode, JVM_WARMUP_SIZE, 0, JVM_WARMUP_POSTS);
+    }
     System.out.println(
         "| connections | mode | post answered p50 / p90 (ms) | last delivery p50 / p90 (ms) |");
     System.out.println("|---|---|---|---|");
