@@ -51,7 +51,12 @@ public final class LambdaInit<R extends LambdaRuntime> {
      * The fan-out function: posts frames through the Management API and removes gone connections
      * from the store; validates nothing and reads no JSON of the protocol.
      */
-    FANOUT
+    FANOUT,
+    /**
+     * A scheduled maintenance function (the PostgreSQL deployment's purge of expired rows): works
+     * on the store alone.
+     */
+    MAINTENANCE
   }
 
   private final Supplier<R> component;

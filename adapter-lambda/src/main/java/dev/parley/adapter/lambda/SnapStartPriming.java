@@ -111,6 +111,7 @@ public final class SnapStartPriming implements Resource {
           CompletableFuture.allOf(
               start("parley-warmup-store", this::warmStore),
               start("parley-warmup-delivery", this::warmDelivery));
+      case MAINTENANCE -> start("parley-warmup-store", this::warmStore);
     };
   }
 

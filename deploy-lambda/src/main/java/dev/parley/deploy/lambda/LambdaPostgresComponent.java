@@ -8,6 +8,7 @@ import dev.parley.adapter.lambda.LambdaModule;
 import dev.parley.adapter.lambda.LambdaRuntime;
 import dev.parley.adapter.postgres.PostgresConfig;
 import dev.parley.adapter.postgres.PostgresStoreModule;
+import dev.parley.adapter.postgres.PostgresStorePurge;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.runtime.CoreModule;
@@ -53,6 +54,9 @@ public interface LambdaPostgresComponent extends LambdaRuntime {
 
   /** The pool of this execution environment; lambda-local closes it on shutdown. */
   HikariDataSource dataSource();
+
+  /** The purge of expired rows, which {@link PostgresLambda.Housekeeping} runs on a schedule. */
+  PostgresStorePurge storePurge();
 
   /** The pool's eviction around a SnapStart snapshot. */
   @Override

@@ -1,6 +1,7 @@
 package dev.parley.deploy.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.FanOutHandler;
@@ -11,6 +12,7 @@ import dev.parley.adapter.lambda.RestApiHandler;
 import dev.parley.adapter.lambda.WebSocketHandler;
 import dev.parley.adapter.postgres.PostgresConfig;
 import dev.parley.adapter.postgres.PostgresMigrations;
+import dev.parley.adapter.postgres.PostgresStorePurge;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -103,6 +105,23 @@ public final class PostgresLambda {
   public static final class FanOut extends FanOutHandler {
     public FanOut() {
       super(INIT.runtime(LambdaInit.Entry.FANOUT));
+    }
+  }
+
+  /**
+   * The scheduled purge of the store (an EventBridge schedule in {@code template-postgres.yaml}):
+   * PostgreSQL has no TTL, and no server thread runs Fargate's housekeeping here, so expired
+   * connections and their subscriptions, typing notices and old rate-limit windows are deleted by
+   * this function ({@link PostgresStorePurge}). Returns the rows deleted per purge; a purge that
+   * failed is absent and is tried again on the next schedule.
+   */
+  public static final class Housekeeping
+      implements RequestHandler<Map<String, Object>, Map<String, Integer>> {
+    private final LambdaPostgresComponent runtime = INIT.runtime(LambdaInit.Entry.MAINTENANCE);
+
+    @Override
+    public Map<String, Integer> handleRequest(Map<String, Object> event, Context context) {
+      return runtime.storePurge().purgeOnce(runtime.clock().now());
     }
   }
 }
