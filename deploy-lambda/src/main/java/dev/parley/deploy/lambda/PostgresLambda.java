@@ -1,7 +1,7 @@
 package dev.parley.deploy.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.LambdaConfig;
@@ -10,9 +10,6 @@ import dev.parley.adapter.lambda.RestApiHandler;
 import dev.parley.adapter.lambda.WebSocketHandler;
 import dev.parley.adapter.postgres.PostgresConfig;
 import dev.parley.adapter.postgres.PostgresMigrations;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -59,22 +56,23 @@ public final class PostgresLambda {
 
   /**
    * Applies the schema migrations: as a CloudFormation custom resource, or when invoked with any
-   * other payload ({@link MigrationCustomResource}). Builds no runtime: it needs the database
-   * settings of the other functions and nothing else, read on each invocation so that a fixed
-   * setting needs no new execution environment.
+   * other payload, a JSON object or none ({@link MigrationCustomResource}). Builds no runtime: it
+   * needs the database settings of the other functions and nothing else, read on each invocation so
+   * that a fixed setting needs no new execution environment.
    */
-  public static final class Migrate implements RequestStreamHandler {
+  public static final class Migrate
+      implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final MigrationCustomResource function =
         new MigrationCustomResource(() -> migrate(System.getenv()));
 
     @Override
-    public void handleRequest(InputStream input, OutputStream output, Context context)
-        throws IOException {
+    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
       try {
-        function.handle(input, output, context);
-      } catch (IOException | RuntimeException e) {
+        return function.handle(event, context);
+      } catch (RuntimeException e) {
         throw e;
       } catch (Exception e) {
+        // Lambda reports the invocation as failed with this message.
         throw new IllegalStateException("the migrations failed: " + e.getMessage(), e);
       }
     }
