@@ -57,13 +57,26 @@ public final class PostgresLambda {
   /**
    * Applies the schema migrations: as a CloudFormation custom resource, or when invoked with any
    * other payload, a JSON object or none ({@link MigrationCustomResource}). Builds no runtime: it
-   * needs the database settings of the other functions and nothing else, read on each invocation so
-   * that a fixed setting needs no new execution environment.
+   * needs the database settings of the other functions and nothing else, read on the first
+   * invocation rather than during init, so that a wrong setting (or a secret that cannot be read)
+   * is answered as a failed custom resource with its reason instead of failing the init.
    */
   public static final class Migrate
       implements RequestHandler<Map<String, Object>, Map<String, Object>> {
     private final MigrationCustomResource function =
-        new MigrationCustomResource(() -> migrate(System.getenv()));
+        new MigrationCustomResource(() -> migrate(settings()));
+
+    /** Read once per execution environment, when first needed; not kept when reading failed. */
+    private PostgresConfig settings;
+
+    private synchronized PostgresConfig settings() {
+      if (settings == null) {
+        Map<String, String> env = System.getenv();
+        settings =
+            LambdaPostgresEnvironment.read(env, LambdaConfig.fromEnvironment(env).credentials());
+      }
+      return settings;
+    }
 
     @Override
     public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
@@ -78,16 +91,19 @@ public final class PostgresLambda {
     }
 
     /**
-     * Migrates the database a function with {@code env} would use, as the migration function does;
-     * returns how many migrations ran. The local Lambda stack calls it before it starts, in place
-     * of the deployment step.
+     * Migrates the database a function with {@code env} would use, reading the settings as the
+     * migration function reads its own; returns how many migrations ran.
      */
     public static int migrate(Map<String, String> env) {
       LambdaConfig lambda = LambdaConfig.fromEnvironment(env);
       return migrate(LambdaPostgresEnvironment.read(env, lambda.credentials()));
     }
 
-    /** Migrates the database of {@code config} with the migration function's timeouts. */
+    /**
+     * Migrates the database of {@code config} with the migration function's timeouts; returns how
+     * many migrations ran. The local Lambda stack calls it before it starts, in place of the
+     * deployment step.
+     */
     public static int migrate(PostgresConfig config) {
       return PostgresMigrations.migrate(LambdaPostgresEnvironment.forMigrations(config));
     }
