@@ -1,16 +1,15 @@
 package dev.parley.deploy.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.HttpURLConnection;
 import java.net.URI;
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -31,13 +30,12 @@ import org.slf4j.LoggerFactory;
  * running when the function is about to time out is reported as failed (it may still complete:
  * Flyway records each migration it finishes).
  *
- * <p>Any other payload (a JSON object, or none) migrates and answers {@code {"migrations": n}}; a
- * failure is the invocation's error.
+ * <p>Any other payload migrates and answers {@code {"migrations": n}}; a failure is the
+ * invocation's error.
  */
 final class MigrationCustomResource {
   private static final Logger LOG = LoggerFactory.getLogger(MigrationCustomResource.class);
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final TypeReference<Map<String, Object>> OBJECT = new TypeReference<>() {};
 
   /** The physical id of the resource, when CloudFormation has none yet. */
   static final String PHYSICAL_RESOURCE_ID = "parley-postgres-schema";
@@ -60,18 +58,16 @@ final class MigrationCustomResource {
     this.migrate = migrate;
   }
 
-  /**
-   * @param event the invocation's payload as the Lambda runtime binds it; null for none
-   * @return the custom resource's response, or {@code {"migrations": n}}
-   */
-  Map<String, Object> handle(Map<String, Object> event, Context context) throws Exception {
-    JsonNode request = event == null ? JSON.createObjectNode() : JSON.valueToTree(event);
-    if (request.hasNonNull("RequestType") && request.hasNonNull("ResponseURL")) {
-      return JSON.convertValue(customResource(request, context), OBJECT);
+  void handle(InputStream input, OutputStream output, Context context) throws Exception {
+    JsonNode event = parse(input.readAllBytes());
+    if (event.hasNonNull("RequestType") && event.hasNonNull("ResponseURL")) {
+      ObjectNode response = customResource(event, context);
+      JSON.writeValue(output, response);
+      return;
     }
     int migrations = migrate.call();
     LOG.info("{} migrations applied", migrations);
-    return Map.of("migrations", migrations);
+    JSON.writeValue(output, JSON.createObjectNode().put("migrations", migrations));
   }
 
   private ObjectNode customResource(JsonNode event, Context context) throws IOException {
@@ -184,5 +180,14 @@ final class MigrationCustomResource {
   private static String reason(Exception e) {
     String reason = e.getClass().getSimpleName() + ": " + e.getMessage();
     return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "...";
+  }
+
+  private static JsonNode parse(byte[] payload) {
+    try {
+      JsonNode event = JSON.readTree(payload);
+      return event == null ? JSON.createObjectNode() : event;
+    } catch (IOException e) {
+      return JSON.createObjectNode(); // any payload migrates, JSON or not
+    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.parley.deploy.lambda;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.LambdaConfig;
@@ -10,6 +10,9 @@ import dev.parley.adapter.lambda.RestApiHandler;
 import dev.parley.adapter.lambda.WebSocketHandler;
 import dev.parley.adapter.postgres.PostgresConfig;
 import dev.parley.adapter.postgres.PostgresMigrations;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.Map;
 
 /**
@@ -56,13 +59,12 @@ public final class PostgresLambda {
 
   /**
    * Applies the schema migrations: as a CloudFormation custom resource, or when invoked with any
-   * other payload, a JSON object or none ({@link MigrationCustomResource}). Builds no runtime: it
-   * needs the database settings of the other functions and nothing else, read on the first
-   * invocation rather than during init, so that a wrong setting (or a secret that cannot be read)
-   * is answered as a failed custom resource with its reason instead of failing the init.
+   * other payload ({@link MigrationCustomResource}). Builds no runtime: it needs the database
+   * settings of the other functions and nothing else, read on the first invocation rather than
+   * during init, so that a wrong setting (or a secret that cannot be read) is answered as a failed
+   * custom resource with its reason instead of failing the init.
    */
-  public static final class Migrate
-      implements RequestHandler<Map<String, Object>, Map<String, Object>> {
+  public static final class Migrate implements RequestStreamHandler {
     private final MigrationCustomResource function =
         new MigrationCustomResource(() -> migrate(settings()));
 
@@ -79,31 +81,28 @@ public final class PostgresLambda {
     }
 
     @Override
-    public Map<String, Object> handleRequest(Map<String, Object> event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context)
+        throws IOException {
       try {
-        return function.handle(event, context);
-      } catch (RuntimeException e) {
+        function.handle(input, output, context);
+      } catch (IOException | RuntimeException e) {
         throw e;
       } catch (Exception e) {
-        // Lambda reports the invocation as failed with this message.
         throw new IllegalStateException("the migrations failed: " + e.getMessage(), e);
       }
     }
 
     /**
-     * Migrates the database a function with {@code env} would use, reading the settings as the
-     * migration function reads its own; returns how many migrations ran.
+     * Migrates the database a function with {@code env} would use, as the migration function does;
+     * returns how many migrations ran. The local Lambda stack calls it before it starts, in place
+     * of the deployment step.
      */
     public static int migrate(Map<String, String> env) {
       LambdaConfig lambda = LambdaConfig.fromEnvironment(env);
       return migrate(LambdaPostgresEnvironment.read(env, lambda.credentials()));
     }
 
-    /**
-     * Migrates the database of {@code config} with the migration function's timeouts; returns how
-     * many migrations ran. The local Lambda stack calls it before it starts, in place of the
-     * deployment step.
-     */
+    /** Migrates the database of {@code config} with the migration function's timeouts. */
     public static int migrate(PostgresConfig config) {
       return PostgresMigrations.migrate(LambdaPostgresEnvironment.forMigrations(config));
     }
