@@ -41,9 +41,19 @@ final class CredentialsDataSource implements DataSource {
     PostgresCredentials used = credentials.credentials();
     try {
       return connect(used);
-    } catch (SQLException e) {
-      if (!INVALID_PASSWORD.equals(e.getSQLState()) || !credentials.refresh(used)) {
+    } catch (SQLException refused) {
+      if (!INVALID_PASSWORD.equals(refused.getSQLState())) {
+        throw refused;
+      }
+      boolean renewed;
+      try {
+        renewed = credentials.refresh(used);
+      } catch (SQLException e) {
+        e.addSuppressed(refused);
         throw e;
+      }
+      if (!renewed) {
+        throw refused;
       }
       return connect(credentials.credentials());
     }

@@ -63,12 +63,25 @@ public final class PostgresLambda {
   /**
    * Applies the schema migrations: as a CloudFormation custom resource, or when invoked with any
    * other payload ({@link MigrationCustomResource}). Builds no runtime: it needs the database
-   * settings of the other functions and nothing else, read on each invocation so that a fixed
-   * setting needs no new execution environment.
+   * settings of the other functions and nothing else, read on the first invocation rather than
+   * during init, so that a wrong setting (or a secret that cannot be read) is answered as a failed
+   * custom resource with its reason instead of failing the init.
    */
   public static final class Migrate implements RequestStreamHandler {
     private final MigrationCustomResource function =
-        new MigrationCustomResource(() -> migrate(System.getenv()));
+        new MigrationCustomResource(() -> migrate(settings()));
+
+    /** Read once per execution environment, when first needed; not kept when reading failed. */
+    private PostgresConfig settings;
+
+    private synchronized PostgresConfig settings() {
+      if (settings == null) {
+        Map<String, String> env = System.getenv();
+        settings =
+            LambdaPostgresEnvironment.read(env, LambdaConfig.fromEnvironment(env).credentials());
+      }
+      return settings;
+    }
 
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context)

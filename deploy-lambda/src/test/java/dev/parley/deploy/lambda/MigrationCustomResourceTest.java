@@ -129,6 +129,23 @@ class MigrationCustomResourceTest {
   }
 
   @Test
+  void theHandlerClassLambdaConstructsAnswersADeleteWithoutTheDatabase() throws Exception {
+    // As the runtime calls it: no-argument constructor, the payload as a stream. A Delete needs no
+    // database, so the settings this test process lacks are never read.
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    new PostgresLambda.Migrate()
+        .handleRequest(
+            new ByteArrayInputStream(
+                JSON.writeValueAsBytes(event("Delete", "parley-postgres-schema"))),
+            output,
+            FunctionContext.withTimeLeft(Duration.ofMinutes(1)));
+
+    assertThat(JSON.readTree(output.toByteArray()).path("Status").asText()).isEqualTo("SUCCESS");
+    assertThat(received.getFirst().body().path("Status").asText()).isEqualTo("SUCCESS");
+  }
+
+  @Test
   void aDatabaseThatCannotBeReachedIsReportedAsFailedWithTheReason() throws Exception {
     // Nothing listens on port 1. The store's 2 s connection timeout, not the migration
     // function's 30 s, to keep the test short.
