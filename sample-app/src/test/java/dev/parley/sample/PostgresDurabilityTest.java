@@ -5,16 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.deploy.fargate.FargateDeployment;
 import dev.parley.deploy.fargate.FargatePostgresComponent;
-import java.sql.Connection;
-import java.sql.DriverManager;
+import dev.parley.deploy.lambda.TestSchema;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -27,52 +24,32 @@ import org.junit.jupiter.api.Test;
  * CI=true}, where it fails. Works in a schema of its own, dropped afterwards.
  */
 class PostgresDurabilityTest {
-  private static final String URL_VARIABLE = "CHAT_TEST_POSTGRES_URL";
   private static final String SECRET = "postgres-durability-test-secret-0123456789";
 
-  private static String url;
-  private static String schema;
+  private static TestSchema schema;
   private final List<FargateDeployment> running = new ArrayList<>();
 
   @BeforeAll
   static void createSchema() throws SQLException {
-    url = System.getenv(URL_VARIABLE);
-    if (url == null || url.isBlank()) {
-      String howTo =
-          "No PostgreSQL for PostgresDurabilityTest: set "
-              + URL_VARIABLE
-              + " (e.g. jdbc:postgresql://127.0.0.1:5432/test?user=postgres).";
-      if ("true".equalsIgnoreCase(System.getenv("CI"))) {
-        throw new IllegalStateException(howTo + " Under CI=true this is a failure, not a skip.");
-      }
-      Assumptions.abort(howTo);
-    }
-    schema = "t_durability_" + UUID.randomUUID().toString().substring(0, 8);
-    execute("CREATE SCHEMA " + schema);
+    schema = TestSchema.create("t_durability");
   }
 
   @AfterAll
   static void dropSchema() throws SQLException {
     if (schema != null) {
-      execute("DROP SCHEMA IF EXISTS " + schema + " CASCADE");
+      schema.close();
     }
   }
 
   private FargateDeployment start() throws Exception {
     Map<String, String> env =
-        Map.of(
-            "CHAT_HOST",
-            "127.0.0.1",
-            "CHAT_PORT",
-            "0",
-            "CHAT_JWT_SECRET",
-            SECRET,
-            "CHAT_POSTGRES_URL",
-            url,
-            "CHAT_POSTGRES_SCHEMA",
-            schema,
-            "CHAT_POSTGRES_POOL_SIZE",
-            "4");
+        new HashMap<>(
+            Map.of(
+                "CHAT_HOST", "127.0.0.1",
+                "CHAT_PORT", "0",
+                "CHAT_JWT_SECRET", SECRET,
+                "CHAT_POSTGRES_POOL_SIZE", "4"));
+    env.putAll(schema.environment());
     SampleConfig config = SampleConfig.fromEnvironment(env, "postgres");
     assertThat(config.store()).isEqualTo(SampleConfig.Store.POSTGRES);
     FargateDeployment deployment = SampleDeployment.of(config);
@@ -116,12 +93,5 @@ class PostgresDurabilityTest {
       texts.add(message.path("text").asText());
     }
     assertThat(texts).containsExactlyInAnyOrder("one", "two");
-  }
-
-  private static void execute(String sql) throws SQLException {
-    try (Connection connection = DriverManager.getConnection(url);
-        Statement statement = connection.createStatement()) {
-      statement.execute(sql);
-    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.parley.sample;
 
 import dev.parley.deploy.fargate.FargateDeployment;
-import java.util.HashMap;
+import dev.parley.deploy.lambda.TestSchema;
 import java.util.Map;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -11,12 +11,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A {@code --runtime=fargate} server for one test class, built as {@link Main} builds it ({@link
  * SampleConfig#fromEnvironment}, then {@link SampleDeployment#of}) on a free loopback port,
  * verifying tokens signed with {@link ChatEndToEndScenarios#SECRET}; on {@code postgres}, in a
- * schema of its own ({@link TestPostgres}). Stopped after the class, with its store. Register it in
- * a static field with {@code @RegisterExtension}.
+ * schema of its own ({@link TestSchema}). Stopped after the class, with its store. Register it in a
+ * static field with {@code @RegisterExtension}.
  */
 final class RunningFargate implements BeforeAllCallback, AfterAllCallback {
   private final String store;
-  private TestPostgres postgres;
+  private TestSchema postgres;
   private FargateDeployment deployment;
 
   /**
@@ -28,16 +28,10 @@ final class RunningFargate implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    Map<String, String> env =
-        new HashMap<>(
-            Map.of(
-                "CHAT_HOST", "127.0.0.1",
-                "CHAT_PORT", "0",
-                "CHAT_JWT_SECRET", ChatEndToEndScenarios.SECRET));
     if (store.equals("postgres")) {
-      postgres = TestPostgres.create("t_fargate_e2e");
-      env.putAll(postgres.environment());
+      postgres = TestSchema.create("t_fargate_e2e");
     }
+    Map<String, String> env = RunningLambdaLocal.environment(postgres);
     deployment = SampleDeployment.of(SampleConfig.fromEnvironment(env, store));
     deployment.server().start();
   }
@@ -51,7 +45,7 @@ final class RunningFargate implements BeforeAllCallback, AfterAllCallback {
       }
     } finally {
       if (postgres != null) {
-        postgres.drop();
+        postgres.close();
       }
     }
   }

@@ -1,5 +1,6 @@
 package dev.parley.sample;
 
+import dev.parley.deploy.lambda.TestSchema;
 import dev.parley.local.apigateway.LambdaLocal;
 import java.util.HashMap;
 import java.util.Map;
@@ -11,12 +12,12 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * A {@code --runtime=lambda-local} stack for one test class, built as {@link LambdaLocalMain}
  * builds it ({@link SampleConfig#fromEnvironment}, then {@link LambdaLocalDeployment#start}) on a
  * free loopback port, verifying tokens signed with {@link ChatEndToEndScenarios#SECRET}; on {@code
- * postgres}, in a schema of its own ({@link TestPostgres}). Stopped after the class, with its store
+ * postgres}, in a schema of its own ({@link TestSchema}). Stopped after the class, with its store
  * (DynamoDB Local, the schema). Register it in a static field with {@code @RegisterExtension}.
  */
 final class RunningLambdaLocal implements BeforeAllCallback, AfterAllCallback {
   private final String store;
-  private TestPostgres postgres;
+  private TestSchema postgres;
   private LambdaLocalDeployment deployment;
 
   /**
@@ -28,16 +29,10 @@ final class RunningLambdaLocal implements BeforeAllCallback, AfterAllCallback {
 
   @Override
   public void beforeAll(ExtensionContext context) throws Exception {
-    Map<String, String> env =
-        new HashMap<>(
-            Map.of(
-                "CHAT_HOST", "127.0.0.1",
-                "CHAT_PORT", "0",
-                "CHAT_JWT_SECRET", ChatEndToEndScenarios.SECRET));
     if (store.equals("postgres")) {
-      postgres = TestPostgres.create("t_lambda_e2e");
-      env.putAll(postgres.environment());
+      postgres = TestSchema.create("t_lambda_e2e");
     }
+    Map<String, String> env = environment(postgres);
     deployment = LambdaLocalDeployment.start(SampleConfig.fromEnvironment(env, store));
   }
 
@@ -50,9 +45,27 @@ final class RunningLambdaLocal implements BeforeAllCallback, AfterAllCallback {
       }
     } finally {
       if (postgres != null) {
-        postgres.drop();
+        postgres.close();
       }
     }
+  }
+
+  /**
+   * The sample server's variables for an end-to-end test, on either runtime: a free loopback port,
+   * HS256 tokens signed with {@link ChatEndToEndScenarios#SECRET}, and the schema when there is
+   * one.
+   */
+  static Map<String, String> environment(TestSchema postgres) {
+    Map<String, String> env =
+        new HashMap<>(
+            Map.of(
+                "CHAT_HOST", "127.0.0.1",
+                "CHAT_PORT", "0",
+                "CHAT_JWT_SECRET", ChatEndToEndScenarios.SECRET));
+    if (postgres != null) {
+      env.putAll(postgres.environment());
+    }
+    return env;
   }
 
   LambdaLocal<?> local() {

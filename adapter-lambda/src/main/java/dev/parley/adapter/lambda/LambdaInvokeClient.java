@@ -146,7 +146,11 @@ final class LambdaInvokeClient implements AutoCloseable {
     }
   }
 
-  /** 50 ms, then 100 ms: well inside the request's budget. */
+  /**
+   * Backs off before the next attempt (50 ms, then 100 ms): Lambda's 429 and 5xx answers ask the
+   * caller to slow down for a moment, and retrying at once would meet the same answer. Two short
+   * pauses stay well inside the request's budget; there is no event to wait on instead.
+   */
   private static void pause(int attempt) {
     try {
       Thread.sleep(50L << (attempt - 1));

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Assumptions;
 
@@ -12,10 +13,10 @@ import org.junit.jupiter.api.Assumptions;
  * An empty schema of the test's own in the PostgreSQL of {@code CHAT_TEST_POSTGRES_URL} (e.g.
  * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}), dropped on {@link #close}. Without
  * the variable the test is skipped, except under {@code CI=true}, where that is a failure: CI never
- * passes by running nothing.
+ * passes by running nothing. Shared with sample-app's tests through this module's test-jar.
  */
-final class TestSchema implements AutoCloseable {
-  static final String URL_VARIABLE = "CHAT_TEST_POSTGRES_URL";
+public final class TestSchema implements AutoCloseable {
+  public static final String URL_VARIABLE = "CHAT_TEST_POSTGRES_URL";
 
   private final String url;
   private final String name;
@@ -25,7 +26,8 @@ final class TestSchema implements AutoCloseable {
     this.name = name;
   }
 
-  static TestSchema create(String prefix) throws SQLException {
+  /** Creates a schema named {@code prefix_} and 8 random characters. */
+  public static TestSchema create(String prefix) throws SQLException {
     String url = System.getenv(URL_VARIABLE);
     if (url == null || url.isBlank()) {
       String howTo =
@@ -43,21 +45,26 @@ final class TestSchema implements AutoCloseable {
     return schema;
   }
 
-  String url() {
+  public String url() {
     return url;
   }
 
-  String name() {
+  public String name() {
     return name;
   }
 
+  /** The variables that point a server (CHAT_POSTGRES_URL, CHAT_POSTGRES_SCHEMA) at this schema. */
+  public Map<String, String> environment() {
+    return Map.of("CHAT_POSTGRES_URL", url, "CHAT_POSTGRES_SCHEMA", name);
+  }
+
   /** The store's settings for this schema, with the application name {@code application}. */
-  PostgresConfig config(String application) {
+  public PostgresConfig config(String application) {
     return PostgresConfig.of(url, null, null).withSchema(name).withApplicationName(application);
   }
 
   /** Tables in the schema: none until something migrated it. */
-  int tables() throws SQLException {
+  public int tables() throws SQLException {
     try (Connection connection = DriverManager.getConnection(url);
         var count =
             connection.prepareStatement(
@@ -70,7 +77,7 @@ final class TestSchema implements AutoCloseable {
     }
   }
 
-  void execute(String sql) throws SQLException {
+  public void execute(String sql) throws SQLException {
     try (Connection connection = DriverManager.getConnection(url);
         Statement statement = connection.createStatement()) {
       statement.execute(sql);
