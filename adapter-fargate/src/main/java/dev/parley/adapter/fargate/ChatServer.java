@@ -275,7 +275,10 @@ public final class ChatServer {
       upgrades.setHandler(new Handler.Sequence(chain));
     }
     connections =
-        new ConnectionDrain(connector, new HealthHandler(readiness, new GracefulHandler(upgrades)));
+        new ConnectionDrain(
+            connector,
+            new HealthHandler(
+                readiness, new GracefulHandler(CrossOrigin.wrap(config.cors(), upgrades))));
     return connections;
   }
 

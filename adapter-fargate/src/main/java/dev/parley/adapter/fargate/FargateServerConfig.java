@@ -1,5 +1,6 @@
 package dev.parley.adapter.fargate;
 
+import dev.parley.protocol.http.CorsPolicy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
@@ -12,8 +13,10 @@ import java.util.Objects;
  * @param port 0 to 65535; 0 binds an ephemeral port (tests), see {@link ChatServer#port()}
  * @param drainTimeout how long {@link ChatServer#stop()} lets in-flight requests finish and
  *     WebSockets close; positive and at most {@link #MAX_DRAIN}
+ * @param cors which web origins may call the API from a browser; {@link
+ *     CorsPolicy#SAME_ORIGIN_ONLY} unless {@value CorsPolicy#ENV_ALLOWED_ORIGINS} lists some
  */
-public record FargateServerConfig(String host, int port, Duration drainTimeout) {
+public record FargateServerConfig(String host, int port, Duration drainTimeout, CorsPolicy cors) {
 
   /** Under ECS's default 30 s stop timeout, so the drain ends before ECS sends SIGKILL. */
   public static final Duration DEFAULT_DRAIN = Duration.ofSeconds(25);
@@ -39,6 +42,7 @@ public record FargateServerConfig(String host, int port, Duration drainTimeout) 
   public FargateServerConfig {
     Objects.requireNonNull(host, "host");
     Objects.requireNonNull(drainTimeout, "drainTimeout");
+    Objects.requireNonNull(cors, "cors");
     if (host.isBlank() || host.chars().anyMatch(Character::isWhitespace)) {
       throw new IllegalArgumentException("host must be a host name or address, was '" + host + "'");
     }
@@ -56,14 +60,19 @@ public record FargateServerConfig(String host, int port, Duration drainTimeout) 
     }
   }
 
+  /** A server that answers no cross-origin caller. */
+  public FargateServerConfig(String host, int port, Duration drainTimeout) {
+    this(host, port, drainTimeout, CorsPolicy.SAME_ORIGIN_ONLY);
+  }
+
   /** Every interface, port 8080, a 25 s drain: what a container on Fargate wants. */
   public static FargateServerConfig defaults() {
     return new FargateServerConfig(DEFAULT_HOST, DEFAULT_PORT, DEFAULT_DRAIN);
   }
 
   /**
-   * Reads {@value #ENV_HOST}, {@value #ENV_PORT} and {@value #ENV_DRAIN_SECONDS}; unset or blank
-   * variables take the defaults.
+   * Reads {@value #ENV_HOST}, {@value #ENV_PORT}, {@value #ENV_DRAIN_SECONDS} and {@value
+   * CorsPolicy#ENV_ALLOWED_ORIGINS}; unset or blank variables take the defaults.
    *
    * @throws IllegalArgumentException naming the variable and its bad value, meant to be printed at
    *     startup
@@ -84,12 +93,20 @@ public record FargateServerConfig(String host, int port, Duration drainTimeout) 
           ENV_HOST + " must be a host name or address, was '" + echo(host) + "'");
     }
     return new FargateServerConfig(
-        host == null ? DEFAULT_HOST : host, port, Duration.ofSeconds(drainSeconds));
+        host == null ? DEFAULT_HOST : host,
+        port,
+        Duration.ofSeconds(drainSeconds),
+        CorsPolicy.fromEnvironment(env));
   }
 
   /** The same configuration on another port; 0 for an ephemeral one. */
   public FargateServerConfig withPort(int port) {
-    return new FargateServerConfig(host, port, drainTimeout);
+    return new FargateServerConfig(host, port, drainTimeout, cors);
+  }
+
+  /** The same configuration answering browsers from the origins {@code cors} allows. */
+  public FargateServerConfig withCors(CorsPolicy cors) {
+    return new FargateServerConfig(host, port, drainTimeout, cors);
   }
 
   private static String value(Map<String, String> env, String name) {

@@ -3,6 +3,7 @@ package dev.parley.adapter.fargate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.parley.protocol.http.CorsPolicy;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,22 @@ class FargateServerConfigTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("CHAT_DRAIN_SECONDS")
         .hasMessageContaining("'" + seconds + "'");
+  }
+
+  @Test
+  void readsTheAllowedOriginsAndKeepsThemOnAnotherPort() {
+    FargateServerConfig config =
+        FargateServerConfig.fromEnvironment(
+            Map.of("CHAT_CORS_ALLOWED_ORIGINS", "https://app.example.com"));
+
+    assertThat(config.cors()).isEqualTo(CorsPolicy.allowing("https://app.example.com"));
+    assertThat(config.withPort(0).cors()).isEqualTo(config.cors());
+    assertThat(FargateServerConfig.defaults().cors()).isEqualTo(CorsPolicy.SAME_ORIGIN_ONLY);
+    assertThatThrownBy(
+            () ->
+                FargateServerConfig.fromEnvironment(
+                    Map.of("CHAT_CORS_ALLOWED_ORIGINS", "https://app.example.com/")))
+        .hasMessageStartingWith("CHAT_CORS_ALLOWED_ORIGINS: ");
   }
 
   @Test

@@ -3,6 +3,7 @@ package dev.parley.adapter.fargate;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.auth.DevTokens;
+import dev.parley.protocol.http.CorsPolicy;
 import dev.parley.protocol.json.Json;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,14 +21,22 @@ import java.util.function.UnaryOperator;
 final class TestServer implements AutoCloseable {
   static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-  final TestServerComponent component = TestServerComponent.create();
-  final ChatServer server = component.server();
+  final TestServerComponent component;
+  final ChatServer server;
   final HttpClient http = newHttpClient();
 
-  private TestServer() {}
+  private TestServer(CorsPolicy cors) {
+    component = TestServerComponent.create(cors);
+    server = component.server();
+  }
 
   static TestServer start() throws Exception {
-    TestServer started = new TestServer();
+    return start(CorsPolicy.SAME_ORIGIN_ONLY);
+  }
+
+  /** A server that answers browsers from the origins {@code cors} allows. */
+  static TestServer start(CorsPolicy cors) throws Exception {
+    TestServer started = new TestServer(cors);
     started.server.start();
     return started;
   }

@@ -1,10 +1,12 @@
 package dev.parley.adapter.fargate;
 
+import dagger.BindsInstance;
 import dagger.Component;
 import dev.parley.adapter.inmemory.InMemoryStoreHealthAdapter;
 import dev.parley.adapter.inmemory.InMemoryStoreModule;
 import dev.parley.application.port.in.GetMessageUseCase;
 import dev.parley.application.service.UseCaseModule;
+import dev.parley.protocol.http.CorsPolicy;
 import dev.parley.runtime.ValidationModule;
 import jakarta.inject.Singleton;
 
@@ -32,6 +34,15 @@ interface TestServerComponent {
   GetMessageUseCase getMessage();
 
   static TestServerComponent create() {
-    return DaggerTestServerComponent.create();
+    return create(CorsPolicy.SAME_ORIGIN_ONLY);
+  }
+
+  static TestServerComponent create(CorsPolicy cors) {
+    return DaggerTestServerComponent.factory().create(cors);
+  }
+
+  @Component.Factory
+  interface Factory {
+    TestServerComponent create(@BindsInstance CorsPolicy cors);
   }
 }

@@ -8,6 +8,7 @@ import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.IdGeneratorPort;
 import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.protocol.cluster.ClusterBus;
+import dev.parley.protocol.http.CorsPolicy;
 import dev.parley.runtime.UuidV7IdGeneratorAdapter;
 import jakarta.inject.Singleton;
 import java.time.Duration;
@@ -54,8 +55,8 @@ abstract class TestServerModule {
   }
 
   @Provides
-  static FargateServerConfig config() {
-    return new FargateServerConfig("127.0.0.1", 0, DRAIN);
+  static FargateServerConfig config(CorsPolicy cors) {
+    return new FargateServerConfig("127.0.0.1", 0, DRAIN, cors);
   }
 
   @Provides
