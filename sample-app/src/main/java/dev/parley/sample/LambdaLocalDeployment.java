@@ -43,6 +43,14 @@ record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseab
    * @throws Exception when the emulator cannot listen (the port is taken, for example)
    */
   static LambdaLocalDeployment start(SampleConfig config, int fanOutThreshold) throws Exception {
+    LambdaLocalDeployment deployment = open(config, fanOutThreshold);
+    // CHAT_CORS_ALLOWED_ORIGINS, the AllowedOrigins parameter of the SAM templates.
+    deployment.local().emulator().cors(config.server().cors());
+    return deployment;
+  }
+
+  private static LambdaLocalDeployment open(SampleConfig config, int fanOutThreshold)
+      throws Exception {
     String host = config.server().host();
     int port = config.server().port();
     return switch (config.store()) {

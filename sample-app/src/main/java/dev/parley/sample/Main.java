@@ -68,6 +68,8 @@ public final class Main {
         CHAT_HOST          address to bind (default 0.0.0.0, every interface)
         CHAT_PORT          port to listen on (default 8080; 0 picks a free one)
         CHAT_DRAIN_SECONDS how long a stop may drain in-flight work (default 25)
+        CHAT_CORS_ALLOWED_ORIGINS  web origins whose pages may call the API from a browser,
+                           comma-separated (https://app.example.com), or *; unset: none
         CHAT_JWT_SECRET    HS256 secret shared with your token issuer, at least 32 bytes
         CHAT_JWT_JWKS_URL  JWKS URL of Cognito or another OIDC issuer (RS256/ES256)
         CHAT_JWT_ISSUER    expected "iss" claim; required with CHAT_JWT_JWKS_URL

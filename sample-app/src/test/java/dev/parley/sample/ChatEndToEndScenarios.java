@@ -9,6 +9,8 @@ import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.domain.user.UserId;
 import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.http.WebSocketHandshakeException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -42,6 +44,9 @@ abstract class ChatEndToEndScenarios {
 
   private static final String OTHER_SECRET = "somebody-else's-secret-0123456789-abcdef";
   private static final String PROBLEMS = "https://parley.dev/problems/";
+
+  /** The one web origin every server under test lets call it from a browser. */
+  static final String ALLOWED_ORIGIN = "https://app.parley.test";
 
   private final String run = UUID.randomUUID().toString().substring(0, 8);
   private final List<ChatSocket> sockets = new ArrayList<>();
@@ -487,6 +492,53 @@ abstract class ChatEndToEndScenarios {
               assertThat(texts(history.json().path("messages"))).containsExactly("still here");
             }));
     return cases.stream();
+  }
+
+  // --- cross-origin browsers (CORS) -------------------------------------------------------------
+
+  @Test
+  void aBrowserPageOnTheAllowedOriginMayCallTheApiAndAPageOnAnotherMayNot() throws Exception {
+    String alice = user("alice");
+    HttpResponse<String> allowed = preflight(ALLOWED_ORIGIN);
+    assertThat(allowed.statusCode()).as("preflight from the allowed origin").isBetween(200, 204);
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Origin"))
+        .hasValue(ALLOWED_ORIGIN);
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Methods").orElseThrow())
+        .containsIgnoringCase("POST");
+    assertThat(allowed.headers().firstValue("Access-Control-Allow-Headers").orElseThrow())
+        .containsIgnoringCase("authorization");
+
+    HttpResponse<String> call =
+        ChatHttpClient.shared()
+            .send(
+                HttpRequest.newBuilder(httpBase().resolve("/rooms"))
+                    .header("Origin", ALLOWED_ORIGIN)
+                    .header("Authorization", "Bearer " + tokenFor(alice))
+                    .GET()
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(call.statusCode()).as("%s", call.body()).isEqualTo(200);
+    assertThat(call.headers().firstValue("Access-Control-Allow-Origin")).hasValue(ALLOWED_ORIGIN);
+    assertThat(call.headers().firstValue("Access-Control-Expose-Headers").orElseThrow())
+        .containsIgnoringCase("Retry-After")
+        .containsIgnoringCase("X-RateLimit-Remaining");
+
+    HttpResponse<String> refused = preflight("https://elsewhere.example");
+    assertThat(refused.headers().firstValue("Access-Control-Allow-Origin"))
+        .as("no permission for another origin")
+        .isEmpty();
+  }
+
+  private HttpResponse<String> preflight(String origin) throws Exception {
+    return ChatHttpClient.shared()
+        .send(
+            HttpRequest.newBuilder(httpBase().resolve("/rooms"))
+                .header("Origin", origin)
+                .header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type")
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   // --- helpers ----------------------------------------------------------------------------------

@@ -7,6 +7,7 @@ import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.deploy.fargate.FargateInMemoryComponent;
 import dev.parley.protocol.auth.JwtSettings;
+import dev.parley.protocol.http.CorsPolicy;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
@@ -23,7 +24,8 @@ class FargateEndToEndTest extends ChatEndToEndScenarios {
   static void startServer() throws Exception {
     component =
         FargateInMemoryComponent.create(
-            new FargateServerConfig("127.0.0.1", 0, Duration.ofSeconds(5)),
+            new FargateServerConfig(
+                "127.0.0.1", 0, Duration.ofSeconds(5), CorsPolicy.allowing(ALLOWED_ORIGIN)),
             JwtSettings.hs256(SECRET, null, null),
             ChatSettings.DEFAULTS);
     component.server().start();

@@ -52,16 +52,21 @@ final class RunningLambdaLocal implements BeforeAllCallback, AfterAllCallback {
 
   /**
    * The sample server's variables for an end-to-end test, on either runtime: a free loopback port,
-   * HS256 tokens signed with {@link ChatEndToEndScenarios#SECRET}, and the schema when there is
-   * one.
+   * HS256 tokens signed with {@link ChatEndToEndScenarios#SECRET}, browsers allowed from {@link
+   * ChatEndToEndScenarios#ALLOWED_ORIGIN}, and the schema when there is one.
    */
   static Map<String, String> environment(TestSchema postgres) {
     Map<String, String> env =
         new HashMap<>(
             Map.of(
-                "CHAT_HOST", "127.0.0.1",
-                "CHAT_PORT", "0",
-                "CHAT_JWT_SECRET", ChatEndToEndScenarios.SECRET));
+                "CHAT_HOST",
+                "127.0.0.1",
+                "CHAT_PORT",
+                "0",
+                "CHAT_JWT_SECRET",
+                ChatEndToEndScenarios.SECRET,
+                "CHAT_CORS_ALLOWED_ORIGINS",
+                ChatEndToEndScenarios.ALLOWED_ORIGIN));
     if (postgres != null) {
       env.putAll(postgres.environment());
     }

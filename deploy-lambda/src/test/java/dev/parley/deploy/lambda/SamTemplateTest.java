@@ -2,6 +2,8 @@ package dev.parley.deploy.lambda;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.protocol.http.CorsPolicy;
 import dev.parley.protocol.ws.WebSocketApi;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -53,6 +55,31 @@ class SamTemplateTest {
     assertThat(template.lines())
         .noneMatch(line -> line.strip().startsWith("Path:"))
         .noneMatch(line -> line.strip().startsWith("Method:"));
+  }
+
+  @Test
+  void bothTemplatesConfigureCorsWithTheValuesTheOtherRuntimesAnswerWith() {
+    for (CloudFormationTemplate template :
+        List.of(SamTemplate.dynamoDb(), SamTemplate.postgres())) {
+      JsonNode choice = template.resource("HttpApi").at("/Properties/CorsConfiguration/Fn::If");
+      assertThat(choice.get(0).asText()).as("only with origins").isEqualTo("HasAllowedOrigins");
+      assertThat(choice.get(2)).isEqualTo(CloudFormationTemplate.ref("AWS::NoValue"));
+      JsonNode cors = choice.get(1);
+      assertThat(cors.get("AllowOrigins")).isEqualTo(CloudFormationTemplate.ref("AllowedOrigins"));
+      assertThat(texts(cors.get("AllowMethods"))).isEqualTo(CorsPolicy.ALLOWED_METHODS);
+      assertThat(texts(cors.get("AllowHeaders"))).isEqualTo(CorsPolicy.ALLOWED_HEADERS);
+      assertThat(texts(cors.get("ExposeHeaders"))).isEqualTo(CorsPolicy.EXPOSED_HEADERS);
+      assertThat(cors.get("MaxAge").asLong()).isEqualTo(CorsPolicy.DEFAULT_MAX_AGE.toSeconds());
+      assertThat(cors.at("/AllowCredentials/Fn::If/0").asText()).isEqualTo("AnyOrigin");
+      assertThat(template.section("Parameters").at("/AllowedOrigins/Type").asText())
+          .isEqualTo("CommaDelimitedList");
+    }
+  }
+
+  private static List<String> texts(JsonNode array) {
+    List<String> texts = new ArrayList<>();
+    array.forEach(item -> texts.add(item.asText()));
+    return texts;
   }
 
   @Test

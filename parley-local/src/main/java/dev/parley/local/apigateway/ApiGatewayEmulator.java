@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.WebSocketHandler;
+import dev.parley.protocol.http.CorsPolicy;
 import dev.parley.protocol.ws.WebSocketApi;
 import java.net.URI;
 import java.time.Duration;
@@ -37,7 +38,9 @@ import org.slf4j.LoggerFactory;
  *       valid UTF-8, else base64-encoded with {@code isBase64Encoded}. Bodies over Lambda's 6 MB
  *       invocation limit are refused with 413 without invoking the function, a declared one at
  *       once; a body that stops arriving is 408 after {@link #IDLE_TIMEOUT}; a method other than
- *       the seven an {@code ANY} route matches (case-sensitive: {@code get} is none) is 404.
+ *       the seven an {@code ANY} route matches (case-sensitive: {@code get} is none) is 404. With a
+ *       CORS configuration ({@link #cors}), preflights are answered by the gateway as {@code
+ *       HttpApiCors} describes.
  *   <li><b>WebSocket API</b> (stage {@value #STAGE}, so clients connect to {@code ws://host:port/}
  *       {@value #STAGE}): the handshake first runs the REQUEST authorizer ({@link
  *       ConnectAuthorizerHandler}); a Deny is a 403 and the function is not invoked. Then {@code
@@ -98,6 +101,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
   private final ServerConnector connector;
   private final LocalConnections connections = new LocalConnections();
   private final LambdaInvokeEndpoint invocations = new LambdaInvokeEndpoint();
+  private final HttpApiCors cors;
 
   private volatile LambdaFunctions functions;
 
@@ -128,13 +132,11 @@ public final class ApiGatewayEmulator implements AutoCloseable {
               container.setIdleTimeout(Duration.ofMinutes(10));
               container.addMapping("/" + STAGE, handshake);
             });
+    cors = new HttpApiCors(new HttpApiRoute(this::functions, this::domainName));
     // Each returns false for what it does not answer, so the HTTP API gets what is left.
     upgrades.setHandler(
         new Handler.Sequence(
-            new Unattached(),
-            new ConnectionsEndpoint(connections),
-            invocations,
-            new HttpApiRoute(this::functions, this::domainName)));
+            new Unattached(), new ConnectionsEndpoint(connections), invocations, cors));
     jetty.setHandler(upgrades);
   }
 
@@ -154,6 +156,15 @@ public final class ApiGatewayEmulator implements AutoCloseable {
     ApiGatewayEmulator emulator = new ApiGatewayEmulator(host, port, idleTimeout);
     emulator.jetty.start();
     return emulator;
+  }
+
+  /**
+   * The HTTP API's CORS configuration ({@code CorsConfiguration} in the SAM template): the gateway
+   * answers browsers from the origins {@code policy} allows. None until this is called.
+   */
+  public ApiGatewayEmulator cors(CorsPolicy policy) {
+    cors.configure(policy);
+    return this;
   }
 
   /** Puts the functions behind the APIs. */
