@@ -150,9 +150,10 @@ final class CloudFormationTemplate {
   /** The route key of every WebSocket API route, {@code $connect} and the actions included. */
   List<String> webSocketRouteKeys() {
     List<String> keys = new ArrayList<>();
-    resourcesOfType("AWS::ApiGatewayV2::Route")
-        .values()
-        .forEach(route -> keys.add(route.path("Properties").path("RouteKey").asText()));
+    resourcesOfType("AWS::ApiGatewayV2::Route").values().stream()
+        .map(route -> route.path("Properties"))
+        .filter(properties -> properties.path("ApiId").equals(ref("WebSocketApi")))
+        .forEach(properties -> keys.add(properties.path("RouteKey").asText()));
     return keys;
   }
 

@@ -43,18 +43,34 @@ class SamTemplateTest {
   }
 
   /**
-   * The HTTP API has one event and no Path or Method, so SAM gives it only the {@code $default}
-   * route: every method and path reaches HttpApiHandler, which routes them as RestApi does on
-   * Fargate (answering 404 or 405 itself). With a Path, API Gateway would pass on that path only
-   * and answer every other REST route with its own 404.
+   * Every HTTP route integrates with the HTTP function and nothing else does: the routes are the
+   * route table's (GatewayTemplateTest), so a path the table does not have is API Gateway's own 404
+   * and never invokes the function.
    */
   @Test
-  void everyHttpRequestReachesTheHttpFunction() {
-    String template = SamTemplate.text();
-    assertThat(template.split("Type: HttpApi\n", -1)).as("one HttpApi event").hasSize(2);
-    assertThat(template.lines())
-        .noneMatch(line -> line.strip().startsWith("Path:"))
-        .noneMatch(line -> line.strip().startsWith("Method:"));
+  void everyHttpRouteReachesTheHttpFunction() {
+    for (CloudFormationTemplate template :
+        List.of(SamTemplate.dynamoDb(), SamTemplate.postgres())) {
+      assertThat(template.resource("HttpApiIntegration").at("/Properties/IntegrationUri"))
+          .isEqualTo(CloudFormationTemplate.ref("HttpFunction.Alias"));
+      template
+          .functions()
+          .values()
+          .forEach(f -> assertThat(f.path("Events").toString()).doesNotContain("HttpApi"));
+      template
+          .resourcesOfType("AWS::ApiGatewayV2::Route")
+          .values()
+          .forEach(
+              route -> {
+                JsonNode properties = route.path("Properties");
+                String integration =
+                    properties.path("ApiId").equals(CloudFormationTemplate.ref("HttpApi"))
+                        ? "HttpApiIntegration"
+                        : "WebSocketIntegration";
+                assertThat(properties.path("Target"))
+                    .isEqualTo(CloudFormationTemplate.sub("integrations/${" + integration + "}"));
+              });
+    }
   }
 
   @Test
@@ -109,7 +125,8 @@ class SamTemplateTest {
     for (int i = 1; i < grants.length; i++) {
       assertThat(grants[i])
           .as("ManageConnections on this API only")
-          .startsWith("!Sub arn:aws:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/");
+          .startsWith(
+              "!Sub arn:${AWS::Partition}:execute-api:${AWS::Region}:${AWS::AccountId}:${WebSocketApi}/");
     }
   }
 
