@@ -1,12 +1,14 @@
 package dev.parley.sample;
 
 import dev.parley.adapter.lambda.LambdaConfig;
+import dev.parley.adapter.lambda.LambdaRuntime;
 import dev.parley.deploy.lambda.DynamoDbLambda;
 import dev.parley.deploy.lambda.LambdaDynamoDbComponent;
 import dev.parley.deploy.lambda.LambdaInMemoryComponent;
 import dev.parley.deploy.lambda.LambdaPostgresComponent;
 import dev.parley.deploy.lambda.PostgresLambda;
 import dev.parley.local.apigateway.LambdaLocal;
+import dev.parley.protocol.auth.JwtSettings;
 import java.util.Objects;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +48,13 @@ record LambdaLocalDeployment(LambdaLocal<?> local, String storeName, AutoCloseab
     LambdaLocalDeployment deployment = open(config, fanOutThreshold);
     // CHAT_CORS_ALLOWED_ORIGINS, the AllowedOrigins parameter of the SAM templates.
     deployment.local().emulator().cors(config.server().cors());
+    // API Gateway's JWT authorizer checks tokens against an issuer's keys (JWKS) only: with
+    // CHAT_JWT_JWKS_URL the routes need their scopes, as the templates deploy them; with a shared
+    // development secret there is no gateway authorizer and the functions verify tokens.
+    if (config.jwt().keys() instanceof JwtSettings.JwkSetUrl) {
+      LambdaRuntime runtime = deployment.local().runtime();
+      deployment.local().emulator().authorizeRoutes(runtime.restApi().routes(), runtime.identity());
+    }
     return deployment;
   }
 

@@ -37,6 +37,14 @@ public record PathTemplate(String template, List<String> segments) {
     return names;
   }
 
+  /**
+   * Whether a raw request path such as {@code /rooms/r1/messages} fits this template: what a
+   * gateway's route matching asks before it knows which handler runs.
+   */
+  public boolean matches(String rawPath) {
+    return rawPath.startsWith("/") && fits(List.of(rawPath.substring(1).split("/", -1)));
+  }
+
   /** The variables of {@code rawSegments} if they fit this template, else null. */
   Map<String, String> match(List<String> rawSegments) {
     // Fit first, decode after: every request is tried against most routes, and most of those share

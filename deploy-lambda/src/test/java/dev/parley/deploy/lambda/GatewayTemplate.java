@@ -229,6 +229,19 @@ final class GatewayTemplate {
       }
       line(yaml, "      Target: !Sub integrations/${HttpApiIntegration}");
     }
+    line(
+        yaml,
+        "  # Any other method and path: the function answers with its 404 or 405 problem, as on Fargate,");
+    line(
+        yaml,
+        "  # rather than API Gateway's bare {\"message\":\"Not Found\"}. Only the stage throttles it.");
+    line(yaml, "  HttpDefaultRoute:");
+    line(yaml, "    Type: AWS::ApiGatewayV2::Route");
+    line(yaml, "    Properties:");
+    line(yaml, "      ApiId: !Ref HttpApi");
+    line(yaml, "      RouteKey: $default");
+    line(yaml, "      AuthorizationType: NONE");
+    line(yaml, "      Target: !Sub integrations/${HttpApiIntegration}");
     line(yaml, "  HttpApiStage:");
     line(yaml, "    Type: AWS::ApiGatewayV2::Stage");
     line(yaml, "    # Route settings name routes that must exist first.");

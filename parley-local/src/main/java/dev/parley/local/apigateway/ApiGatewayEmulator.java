@@ -5,7 +5,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import dev.parley.adapter.lambda.ConnectAuthorizerHandler;
 import dev.parley.adapter.lambda.HttpApiHandler;
 import dev.parley.adapter.lambda.WebSocketHandler;
+import dev.parley.protocol.auth.IdentityResolver;
 import dev.parley.protocol.http.CorsPolicy;
+import dev.parley.protocol.rest.Route;
 import dev.parley.protocol.ws.WebSocketApi;
 import java.net.URI;
 import java.time.Duration;
@@ -102,6 +104,7 @@ public final class ApiGatewayEmulator implements AutoCloseable {
   private final LocalConnections connections = new LocalConnections();
   private final LambdaInvokeEndpoint invocations = new LambdaInvokeEndpoint();
   private final HttpApiCors cors;
+  private final HttpApiAuthorizer authorizer;
 
   private volatile LambdaFunctions functions;
 
@@ -132,7 +135,8 @@ public final class ApiGatewayEmulator implements AutoCloseable {
               container.setIdleTimeout(Duration.ofMinutes(10));
               container.addMapping("/" + STAGE, handshake);
             });
-    cors = new HttpApiCors(new HttpApiRoute(this::functions, this::domainName));
+    authorizer = new HttpApiAuthorizer(new HttpApiRoute(this::functions, this::domainName));
+    cors = new HttpApiCors(authorizer);
     // Each returns false for what it does not answer, so the HTTP API gets what is left.
     upgrades.setHandler(
         new Handler.Sequence(
@@ -164,6 +168,16 @@ public final class ApiGatewayEmulator implements AutoCloseable {
    */
   public ApiGatewayEmulator cors(CorsPolicy policy) {
     cors.configure(policy);
+    return this;
+  }
+
+  /**
+   * The HTTP API's JWT authorizer, as the SAM templates deploy it: each of {@code routes} needs a
+   * token {@code identity} accepts, carrying the route's scope ({@code HttpApiAuthorizer}). None
+   * until this is called.
+   */
+  public ApiGatewayEmulator authorizeRoutes(List<Route> routes, IdentityResolver identity) {
+    authorizer.configure(routes, identity);
     return this;
   }
 

@@ -51,6 +51,7 @@ final class HttpApiEvents {
     Map<String, String> query = QueryStrings.joinedValues(rawQuery);
     event.setQueryStringParameters(query.isEmpty() ? null : query);
     event.setRequestContext(context(request, headers.get("user-agent"), domainName));
+    authorizer(request, event.getRequestContext());
     setBody(event, body);
     return event;
   }
@@ -106,6 +107,21 @@ final class HttpApiEvents {
     context.setTimeEpoch(now);
     context.setHttp(http);
     return context;
+  }
+
+  /** What {@link HttpApiAuthorizer} verified, where API Gateway's JWT authorizer puts it. */
+  @SuppressWarnings("unchecked")
+  private static void authorizer(Request request, APIGatewayV2HTTPEvent.RequestContext context) {
+    Object claims = request.getAttribute(HttpApiAuthorizer.CLAIMS);
+    if (claims == null) {
+      return;
+    }
+    var jwt = new APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT();
+    jwt.setClaims((Map<String, String>) claims);
+    jwt.setScopes((List<String>) request.getAttribute(HttpApiAuthorizer.SCOPES));
+    var authorizer = new APIGatewayV2HTTPEvent.RequestContext.Authorizer();
+    authorizer.setJwt(jwt);
+    context.setAuthorizer(authorizer);
   }
 
   private static void setBody(APIGatewayV2HTTPEvent event, byte[] body) {
