@@ -7,6 +7,7 @@ import dev.parley.application.port.out.BanStorePort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.OwnerStepDownPort;
@@ -57,6 +58,9 @@ public abstract class DynamoDbStoreModule {
 
   @Binds
   abstract OwnerStepDownPort ownerStepDown(DynamoDbMembershipAdapter adapter);
+
+  @Binds
+  abstract MentionStorePort mentionStore(DynamoDbMentionStoreAdapter adapter);
 
   @Binds
   abstract MessageHistoryPort messageHistory(DynamoDbMessageHistoryAdapter adapter);

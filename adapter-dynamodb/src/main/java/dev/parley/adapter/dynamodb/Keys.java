@@ -32,6 +32,7 @@ final class Keys {
   static final String MESSAGE = "MSG#";
   static final String MESSAGE_ID = "MSGID#";
   static final String READ = "READ#";
+  static final String MENTION = "MENTION#";
   static final String REACTIONS = "RXN#";
   static final String TYPING = "TYPING#";
   static final String SUBSCRIPTION = "SUB#";
@@ -101,6 +102,11 @@ final class Keys {
 
   static String read(UserId user) {
     return sort(READ + user.value());
+  }
+
+  /** A member mentioned by the message at {@code sequence}: ordered by user, then sequence. */
+  static String mention(UserId user, long sequence) {
+    return sort(MENTION + user.value() + "/" + padded(sequence));
   }
 
   static String reactions(MessageId message) {

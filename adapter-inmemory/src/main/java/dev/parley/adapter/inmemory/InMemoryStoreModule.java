@@ -6,6 +6,7 @@ import dev.parley.application.port.out.BanStorePort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.OwnerStepDownPort;
@@ -42,6 +43,9 @@ public abstract class InMemoryStoreModule {
 
   @Binds
   abstract OwnerStepDownPort ownerStepDown(InMemoryMembershipAdapter adapter);
+
+  @Binds
+  abstract MentionStorePort mentionStore(InMemoryMentionStoreAdapter adapter);
 
   @Binds
   abstract MessageHistoryPort messageHistory(InMemoryMessageStoreAdapter adapter);

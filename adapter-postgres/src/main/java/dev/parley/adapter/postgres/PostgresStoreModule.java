@@ -8,6 +8,7 @@ import dev.parley.application.port.out.BanStorePort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.OwnerStepDownPort;
@@ -69,6 +70,9 @@ public abstract class PostgresStoreModule {
 
   @Binds
   abstract OwnerStepDownPort ownerStepDown(PostgresMembershipAdapter adapter);
+
+  @Binds
+  abstract MentionStorePort mentionStore(PostgresMentionStoreAdapter adapter);
 
   @Binds
   abstract MessageHistoryPort messageHistory(PostgresMessageHistoryAdapter adapter);

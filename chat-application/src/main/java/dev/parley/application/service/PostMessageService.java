@@ -38,6 +38,7 @@ public final class PostMessageService implements PostMessageUseCase {
   private final ChatSettings settings;
   private final EventPublisher events;
   private final Views views;
+  private final MentionNotifier mentions;
 
   @Inject
   PostMessageService(
@@ -48,7 +49,8 @@ public final class PostMessageService implements PostMessageUseCase {
       RateLimits rateLimits,
       ChatSettings settings,
       EventPublisher events,
-      Views views) {
+      Views views,
+      MentionNotifier mentions) {
     this.validator = validator;
     this.access = access;
     this.messages = messages;
@@ -57,6 +59,7 @@ public final class PostMessageService implements PostMessageUseCase {
     this.settings = settings;
     this.events = events;
     this.views = views;
+    this.mentions = mentions;
   }
 
   @Override
@@ -104,6 +107,7 @@ public final class PostMessageService implements PostMessageUseCase {
     }
     Message posted = result.message();
     events.publish(new ChatEvent.MessagePosted(posted, context.now()), context.now());
+    mentions.posted(posted, context.now());
     // A new message has no reactions yet: skip the lookup on the hot path.
     return new PostedMessage(MessageView.of(posted), false, rateLimit);
   }

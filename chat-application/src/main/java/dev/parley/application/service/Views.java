@@ -2,6 +2,7 @@ package dev.parley.application.service;
 
 import dev.parley.application.port.in.MessageView;
 import dev.parley.application.port.in.RoomSummary;
+import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
 import dev.parley.application.port.out.RoomSequencePort;
@@ -24,12 +25,18 @@ final class Views {
   private final ReactionStorePort reactions;
   private final ReadStatePort readState;
   private final RoomSequencePort sequences;
+  private final MentionStorePort mentions;
 
   @Inject
-  Views(ReactionStorePort reactions, ReadStatePort readState, RoomSequencePort sequences) {
+  Views(
+      ReactionStorePort reactions,
+      ReadStatePort readState,
+      RoomSequencePort sequences,
+      MentionStorePort mentions) {
     this.reactions = reactions;
     this.readState = readState;
     this.sequences = sequences;
+    this.mentions = mentions;
   }
 
   MessageView message(Message message) {
@@ -58,10 +65,13 @@ final class Views {
   RoomSummary room(Room room, UserId viewer, Membership membership) {
     long last = sequences.lastSequence(room.id());
     if (membership == null) {
-      return new RoomSummary(room, null, last, 0, 0);
+      return new RoomSummary(room, null, last, 0, 0, 0);
     }
     long lastRead = readState.lastRead(room.id(), viewer);
     long unread = lastRead >= last ? 0 : sequences.countUnread(room.id(), lastRead, viewer);
-    return new RoomSummary(room, membership.role(), last, lastRead, unread);
+    // Every mention is of an unread message once the marker is behind: nothing unread, none to
+    // count.
+    long mentioned = unread == 0 ? 0 : mentions.countAfter(room.id(), viewer, lastRead);
+    return new RoomSummary(room, membership.role(), last, lastRead, unread, mentioned);
   }
 }

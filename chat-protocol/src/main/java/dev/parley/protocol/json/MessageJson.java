@@ -1,6 +1,7 @@
 package dev.parley.protocol.json;
 
 import dev.parley.application.port.in.MessageView;
+import dev.parley.domain.message.Mentions;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.reaction.Reaction;
 import dev.parley.domain.user.UserId;
@@ -9,7 +10,8 @@ import java.util.List;
 
 /**
  * A message on the wire. {@code text} is absent once the message is deleted; the tombstone keeps
- * its sequence. {@code reactions} is absent in events.
+ * its sequence. {@code reactions} is absent in events. {@code mentions} lists the users the text
+ * names, members or not; only members were notified and counted.
  */
 public record MessageJson(
     String id,
@@ -25,6 +27,7 @@ public record MessageJson(
     Instant deletedAt,
     boolean deleted,
     boolean pinned,
+    List<String> mentions,
     List<ReactionJson> reactions) {
 
   /** One emoji's reactions. */
@@ -56,6 +59,14 @@ public record MessageJson(
     return of(m, null);
   }
 
+  /**
+   * The users the text names (see {@link Mentions}); the common text without '@' allocates nothing.
+   */
+  private static List<String> mentions(String body) {
+    List<UserId> users = Mentions.in(body);
+    return users.isEmpty() ? List.of() : users.stream().map(UserId::value).toList();
+  }
+
   private static MessageJson of(Message m, List<ReactionJson> reactions) {
     return new MessageJson(
         m.id().value(),
@@ -71,6 +82,7 @@ public record MessageJson(
         m.deletedAt(),
         m.deleted(),
         m.pinned(),
+        mentions(m.body()),
         reactions);
   }
 }
