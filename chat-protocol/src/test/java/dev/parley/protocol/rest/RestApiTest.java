@@ -494,6 +494,55 @@ class RestApiTest {
     }
 
     @Test
+    void mentionsAreListedOnTheMessageAndCountedBesideTheUnreadCount() {
+      String room = publicRoom();
+      join(room, BOB);
+      join(room, CAROL);
+
+      JsonNode message = post(room, ALICE, "hi @bob, @carol and @mallory. mail a@b.c");
+      assertThat(message.path("mentions"))
+          .extracting(JsonNode::asText)
+          .containsExactly("bob", "carol", "mallory");
+      post(room, ALICE, "no names");
+
+      JsonNode unread = client.get("/me/unread", BOB).json();
+      assertThat(unread.path("total").asLong()).isEqualTo(2);
+      assertThat(unread.path("mentionTotal").asLong()).isEqualTo(1);
+      assertThat(unread.path("rooms").get(0).path("mentionCount").asLong()).isEqualTo(1);
+      assertThat(client.get("/rooms/" + room, BOB).json().path("mentionCount").asLong())
+          .isEqualTo(1);
+      assertThat(client.get("/rooms/" + room, ALICE).json().path("mentionCount").asLong()).isZero();
+
+      String m = "/rooms/" + room + "/messages/" + message.path("id").asText();
+      JsonNode edited = client.json("PATCH", m, ALICE, "{\"text\":\"only @carol\"}").json();
+      assertThat(edited.path("mentions")).extracting(JsonNode::asText).containsExactly("carol");
+      assertThat(client.get("/me/unread", BOB).json().path("mentionTotal").asLong()).isZero();
+
+      JsonNode read =
+          client.json("POST", "/rooms/" + room + "/read", CAROL, "{\"sequence\":99}").json();
+      assertThat(read.path("mentionCount").asLong()).isZero();
+      JsonNode back =
+          client.json("POST", "/rooms/" + room + "/unread", CAROL, "{\"sequence\":1}").json();
+      assertThat(back.path("mentionCount").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void namesBeyondTheCapAndBareAtSignsArePlainText() {
+      String room = publicRoom();
+      StringBuilder text = new StringBuilder("@ @@ (@) ");
+      for (int i = 1; i <= 25; i++) {
+        text.append("@u").append(i).append(' ');
+      }
+
+      JsonNode message = post(room, ALICE, text.toString().strip());
+
+      assertThat(message.path("mentions")).hasSize(20);
+      assertThat(message.path("mentions").get(19).asText()).isEqualTo("u20");
+      JsonNode page = client.get("/rooms/" + room + "/messages", ALICE).json();
+      assertThat(page.path("messages").get(0).path("mentions")).hasSize(20);
+    }
+
+    @Test
     void presenceListsTheMembersAndTypingAnswersWhoTypes() {
       String room = publicRoom();
       join(room, BOB);
