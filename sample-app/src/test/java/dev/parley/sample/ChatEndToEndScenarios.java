@@ -489,6 +489,52 @@ abstract class ChatEndToEndScenarios {
     return cases.stream();
   }
 
+  // --- issue #20, mentions ---------------------------------------------------------------------
+
+  @Test
+  void aMentionedMemberIsToldOnAnyConnectionAndCountsItUntilEditedAway() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String room = createRoom(alice, "private", bob);
+    // Not subscribed to the room: the mention is addressed to the user.
+    ChatSocket bobSocket = connect(bob);
+    assertConnectedAs(bobSocket, bob);
+
+    Reply posted = postMessage(alice, room, "over to you, @" + bob + ".", "mention-1");
+    assertThat(posted.status()).as("%s", posted).isEqualTo(201);
+    assertThat(posted.json().path("mentions")).extracting(JsonNode::asText).containsExactly(bob);
+    long sequence = posted.json().path("sequence").asLong();
+
+    JsonNode mentioned =
+        bobSocket.awaitEvent(
+            "message.mentioned",
+            e -> e.path("sequence").asLong() == sequence,
+            "message.mentioned at bob");
+    assertThat(mentioned.path("roomId").asText()).isEqualTo(room);
+    assertThat(mentioned.path("data").path("userId").asText()).isEqualTo(bob);
+    assertThat(mentioned.path("data").path("by").asText()).isEqualTo(alice);
+    assertThat(mentionCountOf(bob, room)).isEqualTo(1);
+
+    String message = messages(room) + "/" + posted.json().path("id").asText();
+    Reply edited =
+        send("PATCH", message, tokenFor(alice), "application/json", "{\"text\":\"over to me\"}");
+    assertThat(edited.status()).as("%s", edited).isEqualTo(200);
+    assertThat(edited.json().path("mentions")).isEmpty();
+    assertThat(mentionCountOf(bob, room)).isZero();
+  }
+
+  /** The mention count of {@code room} in {@code user}'s unread counts. */
+  private long mentionCountOf(String user, String room) throws Exception {
+    Reply unread = api().get("/me/unread", tokenFor(user));
+    assertThat(unread.status()).as("%s", unread).isEqualTo(200);
+    for (JsonNode marker : unread.json().path("rooms")) {
+      if (marker.path("roomId").asText().equals(room)) {
+        return marker.path("mentionCount").asLong();
+      }
+    }
+    throw new AssertionError("no unread counts of " + room + ": " + unread);
+  }
+
   // --- helpers ----------------------------------------------------------------------------------
 
   /** A user name of this test only. */
