@@ -4,6 +4,8 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.application.port.out.BanStorePort;
+import dev.parley.application.port.out.BlockCheckPort;
+import dev.parley.application.port.out.BlockListPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
@@ -46,6 +48,12 @@ public abstract class DynamoDbStoreModule {
 
   @Binds
   abstract BanStorePort banStore(DynamoDbBanStoreAdapter adapter);
+
+  @Binds
+  abstract BlockCheckPort blockCheck(DynamoDbBlockListAdapter adapter);
+
+  @Binds
+  abstract BlockListPort blockList(DynamoDbBlockListAdapter adapter);
 
   @Binds
   abstract ConnectionRegistryPort connectionRegistry(DynamoDbConnectionAdapter adapter);

@@ -3,6 +3,8 @@ package dev.parley.adapter.inmemory;
 import dagger.Binds;
 import dagger.Module;
 import dev.parley.application.port.out.BanStorePort;
+import dev.parley.application.port.out.BlockCheckPort;
+import dev.parley.application.port.out.BlockListPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
@@ -31,6 +33,12 @@ public abstract class InMemoryStoreModule {
 
   @Binds
   abstract BanStorePort banStore(InMemoryBanStoreAdapter adapter);
+
+  @Binds
+  abstract BlockCheckPort blockCheck(InMemoryBlockListAdapter adapter);
+
+  @Binds
+  abstract BlockListPort blockList(InMemoryBlockListAdapter adapter);
 
   @Binds
   abstract ConnectionRegistryPort connectionRegistry(InMemoryConnectionAdapter adapter);

@@ -209,7 +209,7 @@ public final class SnapStartPriming implements Resource {
     Json.write(
         new MessageJson(
             PRIMING, PRIMING, 1, PRIMING, PRIMING, null, 0, null, at, null, null, false, false,
-            List.of(), List.of()));
+            List.of(), null, List.of()));
   }
 
   /** The JSON mapper with the writer of the hello frame a {@code $connect} answers with. */

@@ -5,6 +5,8 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.application.port.out.BanStorePort;
+import dev.parley.application.port.out.BlockCheckPort;
+import dev.parley.application.port.out.BlockListPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
@@ -58,6 +60,12 @@ public abstract class PostgresStoreModule {
 
   @Binds
   abstract BanStorePort banStore(PostgresBanStoreAdapter adapter);
+
+  @Binds
+  abstract BlockCheckPort blockCheck(PostgresBlockListAdapter adapter);
+
+  @Binds
+  abstract BlockListPort blockList(PostgresBlockListAdapter adapter);
 
   @Binds
   abstract ConnectionRegistryPort connectionRegistry(PostgresConnectionAdapter adapter);

@@ -39,6 +39,7 @@ public final class PostMessageService implements PostMessageUseCase {
   private final EventPublisher events;
   private final Views views;
   private final MentionNotifier mentions;
+  private final BlockGuard blocks;
 
   @Inject
   PostMessageService(
@@ -50,7 +51,8 @@ public final class PostMessageService implements PostMessageUseCase {
       ChatSettings settings,
       EventPublisher events,
       Views views,
-      MentionNotifier mentions) {
+      MentionNotifier mentions,
+      BlockGuard blocks) {
     this.validator = validator;
     this.access = access;
     this.messages = messages;
@@ -60,6 +62,7 @@ public final class PostMessageService implements PostMessageUseCase {
     this.events = events;
     this.views = views;
     this.mentions = mentions;
+    this.blocks = blocks;
   }
 
   @Override
@@ -84,6 +87,7 @@ public final class PostMessageService implements PostMessageUseCase {
         return new PostedMessage(views.message(original.get()), true, null);
       }
     }
+    blocks.requireNoBlock(room, command.actor());
     MessageId parentId = reply ? threadRoot(roomId, MessageId.of(command.parentId())) : null;
     String user = command.actor().value();
     RateLimitStatus rateLimit =

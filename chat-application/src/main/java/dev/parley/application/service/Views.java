@@ -2,6 +2,7 @@ package dev.parley.application.service;
 
 import dev.parley.application.port.in.MessageView;
 import dev.parley.application.port.in.RoomSummary;
+import dev.parley.application.port.out.BlockCheckPort;
 import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
@@ -16,8 +17,10 @@ import dev.parley.domain.user.UserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** Builds the views use cases answer with: messages with reactions, rooms with unread counts. */
 @Singleton
@@ -26,17 +29,20 @@ final class Views {
   private final ReadStatePort readState;
   private final RoomSequencePort sequences;
   private final MentionStorePort mentions;
+  private final BlockCheckPort blocks;
 
   @Inject
   Views(
       ReactionStorePort reactions,
       ReadStatePort readState,
       RoomSequencePort sequences,
-      MentionStorePort mentions) {
+      MentionStorePort mentions,
+      BlockCheckPort blocks) {
     this.reactions = reactions;
     this.readState = readState;
     this.sequences = sequences;
     this.mentions = mentions;
+    this.blocks = blocks;
   }
 
   MessageView message(Message message) {
@@ -59,6 +65,36 @@ final class Views {
           new MessageView(m, m.deleted() ? List.of() : byMessage.getOrDefault(m.id(), List.of())));
     }
     return views;
+  }
+
+  /**
+   * A page as {@code viewer} sees it: messages of authors the viewer blocks are marked. One block
+   * lookup for the page's other authors, none when the viewer wrote everything shown.
+   */
+  List<MessageView> messages(UserId viewer, RoomId roomId, List<Message> messages) {
+    List<MessageView> views = messages(roomId, messages);
+    Set<UserId> authors = new HashSet<>();
+    for (Message m : messages) {
+      if (!m.deleted() && !m.author().equals(viewer)) {
+        authors.add(m.author());
+      }
+    }
+    if (authors.isEmpty()) {
+      return views;
+    }
+    Set<UserId> blocked = blocks.blockedAmong(viewer, authors);
+    if (blocked.isEmpty()) {
+      return views;
+    }
+    List<MessageView> marked = new ArrayList<>(views.size());
+    for (MessageView view : views) {
+      Message m = view.message();
+      marked.add(
+          !m.deleted() && blocked.contains(m.author())
+              ? new MessageView(m, view.reactions(), true)
+              : view);
+    }
+    return marked;
   }
 
   /** The room as {@code viewer} sees it; {@code membership} null for a non-member. */

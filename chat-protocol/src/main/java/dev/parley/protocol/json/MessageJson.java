@@ -11,7 +11,8 @@ import java.util.List;
 /**
  * A message on the wire. {@code text} is absent once the message is deleted; the tombstone keeps
  * its sequence. {@code reactions} is absent in events. {@code mentions} lists the users the text
- * names, members or not; only members were notified and counted.
+ * names, members or not; only members were notified and counted. {@code authorBlocked} is present,
+ * and true, only in history and thread pages of a reader who blocks the author.
  */
 public record MessageJson(
     String id,
@@ -28,6 +29,7 @@ public record MessageJson(
     boolean deleted,
     boolean pinned,
     List<String> mentions,
+    Boolean authorBlocked,
     List<ReactionJson> reactions) {
 
   /** One emoji's reactions. */
@@ -43,12 +45,13 @@ public record MessageJson(
     List<Reaction> reactions = view.reactions();
     return of(
         view.message(),
-        reactions.isEmpty() ? List.of() : reactions.stream().map(ReactionJson::of).toList());
+        reactions.isEmpty() ? List.of() : reactions.stream().map(ReactionJson::of).toList(),
+        view.authorBlocked() ? Boolean.TRUE : null);
   }
 
   /** A new message, which has no reactions yet. */
   public static MessageJson of(Message m) {
-    return of(m, List.of());
+    return of(m, List.of(), null);
   }
 
   /**
@@ -56,7 +59,7 @@ public record MessageJson(
    * list would tell clients to clear what they have.
    */
   public static MessageJson inEvent(Message m) {
-    return of(m, null);
+    return of(m, null, null);
   }
 
   /**
@@ -67,7 +70,7 @@ public record MessageJson(
     return users.isEmpty() ? List.of() : users.stream().map(UserId::value).toList();
   }
 
-  private static MessageJson of(Message m, List<ReactionJson> reactions) {
+  private static MessageJson of(Message m, List<ReactionJson> reactions, Boolean authorBlocked) {
     return new MessageJson(
         m.id().value(),
         m.roomId().value(),
@@ -83,6 +86,7 @@ public record MessageJson(
         m.deleted(),
         m.pinned(),
         mentions(m.body()),
+        authorBlocked,
         reactions);
   }
 }
