@@ -511,6 +511,34 @@ class WebSocketApiTest {
   }
 
   @Test
+  void aPostIntoADirectRoomAcrossABlockIsAForbiddenErrorFrame() {
+    String direct =
+        chat.openDirectRoom()
+            .openDirectRoom(
+                new dev.parley.application.port.in.OpenDirectRoomCommand(ALICE, BOB.value()))
+            .room()
+            .id()
+            .value();
+    chat.blockUser()
+        .blockUser(new dev.parley.application.port.in.BlockUserCommand(BOB, ALICE.value()));
+    open();
+
+    JsonNode refused =
+        send(
+            "{\"action\":\"postMessage\",\"requestId\":\"b1\",\"roomId\":\""
+                + direct
+                + "\",\"text\":\"hi\"}");
+
+    assertThat(refused.path("type").asText()).isEqualTo("error");
+    assertThat(refused.path("requestId").asText()).isEqualTo("b1");
+    assertThat(problemType(refused)).isEqualTo(ProblemType.FORBIDDEN.uri());
+    assertThat(refused.path("problem").path("status").asInt()).isEqualTo(403);
+    assertThat(refused.path("problem").path("reason").asText()).isEqualTo("blocked");
+    assertThat(refused.has("retryAfter")).isFalse();
+    assertStillWorking();
+  }
+
+  @Test
   void aRefusalOfTheCoreIsAnErrorFrameWithTheSameProblemAsRest() {
     String room = room(BOB, "general", RoomType.PUBLIC);
     chat.inviteMember()
