@@ -535,6 +535,40 @@ abstract class ChatEndToEndScenarios {
     throw new AssertionError("no unread counts of " + room + ": " + unread);
   }
 
+  // --- issue #20, user blocking ----------------------------------------------------------------
+
+  @Test
+  void aBlockStopsTheDirectRoomBothWaysOverRestAndTheWebSocket() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    Reply opened = api().post("/direct-rooms", tokenFor(alice), Map.of("userId", bob));
+    assertThat(opened.status()).as("%s", opened).isEqualTo(200);
+    String direct = opened.json().path("id").asText();
+    assertThat(postMessage(bob, direct, "hi alice", "before-block").status()).isEqualTo(201);
+
+    Reply blocked = api().put("/me/blocks/" + bob, tokenFor(alice), Map.of());
+    assertThat(blocked.status()).as("%s", blocked).isEqualTo(204);
+    Reply list = api().get("/me/blocks", tokenFor(alice));
+    assertThat(list.json().path("items").get(0).path("userId").asText()).isEqualTo(bob);
+
+    JsonNode refused =
+        assertProblem(postMessage(alice, direct, "bye", "after-block"), 403, "forbidden");
+    assertThat(refused.path("reason").asText()).isEqualTo("blocked");
+    ChatSocket bobSocket = connect(bob);
+    assertConnectedAs(bobSocket, bob);
+    JsonNode error =
+        bobSocket.request(Map.of("action", "postMessage", "roomId", direct, "text", "hello?"));
+    assertThat(error.path("type").asText()).as("%s", error).isEqualTo("error");
+    assertThat(error.path("problem").path("reason").asText()).isEqualTo("blocked");
+
+    JsonNode history = api().get(messages(direct), tokenFor(alice)).json();
+    assertThat(history.path("messages").get(0).path("authorBlocked").asBoolean()).isTrue();
+
+    Reply unblocked = api().send("DELETE", "/me/blocks/" + bob, tokenFor(alice), null, null);
+    assertThat(unblocked.status()).as("%s", unblocked).isEqualTo(204);
+    assertThat(postMessage(alice, direct, "welcome back", "after-unblock").status()).isEqualTo(201);
+  }
+
   // --- helpers ----------------------------------------------------------------------------------
 
   /** A user name of this test only. */
