@@ -6,10 +6,12 @@ import dev.parley.adapter.inmemory.InMemoryConnectionAdapter;
 import dev.parley.adapter.inmemory.InMemoryStoreModule;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.BanMemberUseCase;
+import dev.parley.application.port.in.BlockUserUseCase;
 import dev.parley.application.port.in.CreateRoomUseCase;
 import dev.parley.application.port.in.DeleteMessageUseCase;
 import dev.parley.application.port.in.InviteMemberUseCase;
 import dev.parley.application.port.in.MuteMemberUseCase;
+import dev.parley.application.port.in.OpenDirectRoomUseCase;
 import dev.parley.application.port.in.PostMessageUseCase;
 import dev.parley.application.port.out.ClockPort;
 import dev.parley.application.port.out.IdGeneratorPort;
@@ -68,6 +70,10 @@ public interface ProtocolTestComponent {
   MuteMemberUseCase muteMember();
 
   BanMemberUseCase banMember();
+
+  OpenDirectRoomUseCase openDirectRoom();
+
+  BlockUserUseCase blockUser();
 
   InMemoryConnectionAdapter connections();
 

@@ -9,6 +9,7 @@ import dev.parley.application.config.ChatSettings;
 import dev.parley.application.port.in.AddReactionUseCase;
 import dev.parley.application.port.in.ArchiveRoomUseCase;
 import dev.parley.application.port.in.BanMemberUseCase;
+import dev.parley.application.port.in.BlockUserUseCase;
 import dev.parley.application.port.in.ChangeRoleUseCase;
 import dev.parley.application.port.in.CloseConnectionUseCase;
 import dev.parley.application.port.in.CreateRoomUseCase;
@@ -22,6 +23,7 @@ import dev.parley.application.port.in.InviteMemberUseCase;
 import dev.parley.application.port.in.JoinRoomUseCase;
 import dev.parley.application.port.in.KickMemberUseCase;
 import dev.parley.application.port.in.LeaveRoomUseCase;
+import dev.parley.application.port.in.ListBlockedUsersUseCase;
 import dev.parley.application.port.in.ListHistoryUseCase;
 import dev.parley.application.port.in.ListMembersUseCase;
 import dev.parley.application.port.in.ListMyRoomsUseCase;
@@ -39,6 +41,7 @@ import dev.parley.application.port.in.ResumeRoomUseCase;
 import dev.parley.application.port.in.SendTypingUseCase;
 import dev.parley.application.port.in.SubscribeToRoomsUseCase;
 import dev.parley.application.port.in.UnbanMemberUseCase;
+import dev.parley.application.port.in.UnblockUserUseCase;
 import dev.parley.application.port.in.UnmuteMemberUseCase;
 import dev.parley.application.port.in.UnsubscribeFromRoomsUseCase;
 import dev.parley.application.port.in.UpdateRoomUseCase;
@@ -105,6 +108,12 @@ public interface InMemoryChat {
   GetRoomUseCase getRoom();
 
   GetUnreadCountsUseCase getUnreadCounts();
+
+  BlockUserUseCase blockUser();
+
+  UnblockUserUseCase unblockUser();
+
+  ListBlockedUsersUseCase listBlockedUsers();
 
   RecordHeartbeatUseCase recordHeartbeat();
 

@@ -539,6 +539,85 @@ abstract class ChatEndToEndScenarios {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+
+  // --- issue #20, mentions ---------------------------------------------------------------------
+
+  @Test
+  void aMentionedMemberIsToldOnAnyConnectionAndCountsItUntilEditedAway() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String room = createRoom(alice, "private", bob);
+    // Not subscribed to the room: the mention is addressed to the user.
+    ChatSocket bobSocket = connect(bob);
+    assertConnectedAs(bobSocket, bob);
+
+    Reply posted = postMessage(alice, room, "over to you, @" + bob + ".", "mention-1");
+    assertThat(posted.status()).as("%s", posted).isEqualTo(201);
+    assertThat(posted.json().path("mentions")).extracting(JsonNode::asText).containsExactly(bob);
+    long sequence = posted.json().path("sequence").asLong();
+
+    JsonNode mentioned =
+        bobSocket.awaitEvent(
+            "message.mentioned",
+            e -> e.path("sequence").asLong() == sequence,
+            "message.mentioned at bob");
+    assertThat(mentioned.path("roomId").asText()).isEqualTo(room);
+    assertThat(mentioned.path("data").path("userId").asText()).isEqualTo(bob);
+    assertThat(mentioned.path("data").path("by").asText()).isEqualTo(alice);
+    assertThat(mentionCountOf(bob, room)).isEqualTo(1);
+
+    String message = messages(room) + "/" + posted.json().path("id").asText();
+    Reply edited =
+        send("PATCH", message, tokenFor(alice), "application/json", "{\"text\":\"over to me\"}");
+    assertThat(edited.status()).as("%s", edited).isEqualTo(200);
+    assertThat(edited.json().path("mentions")).isEmpty();
+    assertThat(mentionCountOf(bob, room)).isZero();
+  }
+
+  /** The mention count of {@code room} in {@code user}'s unread counts. */
+  private long mentionCountOf(String user, String room) throws Exception {
+    Reply unread = api().get("/me/unread", tokenFor(user));
+    assertThat(unread.status()).as("%s", unread).isEqualTo(200);
+    for (JsonNode marker : unread.json().path("rooms")) {
+      if (marker.path("roomId").asText().equals(room)) {
+        return marker.path("mentionCount").asLong();
+      }
+    }
+    throw new AssertionError("no unread counts of " + room + ": " + unread);
+  }
+
+  // --- issue #20, user blocking ----------------------------------------------------------------
+
+  @Test
+  void aBlockStopsTheDirectRoomBothWaysOverRestAndTheWebSocket() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    Reply opened = api().post("/direct-rooms", tokenFor(alice), Map.of("userId", bob));
+    assertThat(opened.status()).as("%s", opened).isEqualTo(200);
+    String direct = opened.json().path("id").asText();
+    assertThat(postMessage(bob, direct, "hi alice", "before-block").status()).isEqualTo(201);
+
+    Reply blocked = api().put("/me/blocks/" + bob, tokenFor(alice), Map.of());
+    assertThat(blocked.status()).as("%s", blocked).isEqualTo(204);
+    Reply list = api().get("/me/blocks", tokenFor(alice));
+    assertThat(list.json().path("items").get(0).path("userId").asText()).isEqualTo(bob);
+
+    JsonNode refused =
+        assertProblem(postMessage(alice, direct, "bye", "after-block"), 403, "forbidden");
+    assertThat(refused.path("reason").asText()).isEqualTo("blocked");
+    ChatSocket bobSocket = connect(bob);
+    assertConnectedAs(bobSocket, bob);
+    JsonNode error =
+        bobSocket.request(Map.of("action", "postMessage", "roomId", direct, "text", "hello?"));
+    assertThat(error.path("type").asText()).as("%s", error).isEqualTo("error");
+    assertThat(error.path("problem").path("reason").asText()).isEqualTo("blocked");
+
+    JsonNode history = api().get(messages(direct), tokenFor(alice)).json();
+    assertThat(history.path("messages").get(0).path("authorBlocked").asBoolean()).isTrue();
+
+    Reply unblocked = api().send("DELETE", "/me/blocks/" + bob, tokenFor(alice), null, null);
+    assertThat(unblocked.status()).as("%s", unblocked).isEqualTo(204);
+    assertThat(postMessage(alice, direct, "welcome back", "after-unblock").status()).isEqualTo(201);
   }
 
   // --- helpers ----------------------------------------------------------------------------------

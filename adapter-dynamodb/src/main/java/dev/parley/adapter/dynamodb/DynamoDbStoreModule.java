@@ -4,9 +4,12 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.application.port.out.BanStorePort;
+import dev.parley.application.port.out.BlockCheckPort;
+import dev.parley.application.port.out.BlockListPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.OwnerStepDownPort;
@@ -47,6 +50,12 @@ public abstract class DynamoDbStoreModule {
   abstract BanStorePort banStore(DynamoDbBanStoreAdapter adapter);
 
   @Binds
+  abstract BlockCheckPort blockCheck(DynamoDbBlockListAdapter adapter);
+
+  @Binds
+  abstract BlockListPort blockList(DynamoDbBlockListAdapter adapter);
+
+  @Binds
   abstract ConnectionRegistryPort connectionRegistry(DynamoDbConnectionAdapter adapter);
 
   @Binds
@@ -57,6 +66,9 @@ public abstract class DynamoDbStoreModule {
 
   @Binds
   abstract OwnerStepDownPort ownerStepDown(DynamoDbMembershipAdapter adapter);
+
+  @Binds
+  abstract MentionStorePort mentionStore(DynamoDbMentionStoreAdapter adapter);
 
   @Binds
   abstract MessageHistoryPort messageHistory(DynamoDbMessageHistoryAdapter adapter);

@@ -32,6 +32,8 @@ final class Keys {
   static final String MESSAGE = "MSG#";
   static final String MESSAGE_ID = "MSGID#";
   static final String READ = "READ#";
+  static final String MENTION = "MENTION#";
+  static final String BLOCK = "BLOCK#";
   static final String REACTIONS = "RXN#";
   static final String TYPING = "TYPING#";
   static final String SUBSCRIPTION = "SUB#";
@@ -55,6 +57,11 @@ final class Keys {
   /** GSI partition of a user's memberships ("my rooms"). */
   static String userRooms(UserId user) {
     return partition("USER#" + user.value());
+  }
+
+  /** A user's block list. */
+  static String blockList(UserId blocker) {
+    return partition("BLOCKS#" + blocker.value());
   }
 
   /** GSI partition of a user's connections. */
@@ -101,6 +108,15 @@ final class Keys {
 
   static String read(UserId user) {
     return sort(READ + user.value());
+  }
+
+  /** A member mentioned by the message at {@code sequence}: ordered by user, then sequence. */
+  static String mention(UserId user, long sequence) {
+    return sort(MENTION + user.value() + "/" + padded(sequence));
+  }
+
+  static String block(UserId blocked) {
+    return sort(BLOCK + blocked.value());
   }
 
   static String reactions(MessageId message) {

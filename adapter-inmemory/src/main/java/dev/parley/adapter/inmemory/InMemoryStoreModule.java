@@ -3,9 +3,12 @@ package dev.parley.adapter.inmemory;
 import dagger.Binds;
 import dagger.Module;
 import dev.parley.application.port.out.BanStorePort;
+import dev.parley.application.port.out.BlockCheckPort;
+import dev.parley.application.port.out.BlockListPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.OwnerStepDownPort;
@@ -32,6 +35,12 @@ public abstract class InMemoryStoreModule {
   abstract BanStorePort banStore(InMemoryBanStoreAdapter adapter);
 
   @Binds
+  abstract BlockCheckPort blockCheck(InMemoryBlockListAdapter adapter);
+
+  @Binds
+  abstract BlockListPort blockList(InMemoryBlockListAdapter adapter);
+
+  @Binds
   abstract ConnectionRegistryPort connectionRegistry(InMemoryConnectionAdapter adapter);
 
   @Binds
@@ -42,6 +51,9 @@ public abstract class InMemoryStoreModule {
 
   @Binds
   abstract OwnerStepDownPort ownerStepDown(InMemoryMembershipAdapter adapter);
+
+  @Binds
+  abstract MentionStorePort mentionStore(InMemoryMentionStoreAdapter adapter);
 
   @Binds
   abstract MessageHistoryPort messageHistory(InMemoryMessageStoreAdapter adapter);

@@ -204,18 +204,19 @@ public final class SnapStartPriming implements Resource {
             PRIMING,
             0L,
             0L,
+            0L,
             0L));
     Json.write(
         new MessageJson(
             PRIMING, PRIMING, 1, PRIMING, PRIMING, null, 0, null, at, null, null, false, false,
-            List.of()));
+            List.of(), null, List.of()));
   }
 
   /** The JSON mapper with the writer of the hello frame a {@code $connect} answers with. */
   private void warmJsonOfWebSocket() {
     Json.writeString(
         new ServerFrames.Hello(
-            "hello", PRIMING, PRIMING, new ReadMarkerJson.UnreadJson(List.of(), 0)));
+            "hello", PRIMING, PRIMING, new ReadMarkerJson.UnreadJson(List.of(), 0, 0)));
   }
 
   /** The identity resolver, and a token refused on its signature, which loads the JWT parsing. */

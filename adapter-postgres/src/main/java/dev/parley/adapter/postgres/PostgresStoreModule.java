@@ -5,9 +5,12 @@ import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.application.port.out.BanStorePort;
+import dev.parley.application.port.out.BlockCheckPort;
+import dev.parley.application.port.out.BlockListPort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
+import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.OwnerStepDownPort;
@@ -59,6 +62,12 @@ public abstract class PostgresStoreModule {
   abstract BanStorePort banStore(PostgresBanStoreAdapter adapter);
 
   @Binds
+  abstract BlockCheckPort blockCheck(PostgresBlockListAdapter adapter);
+
+  @Binds
+  abstract BlockListPort blockList(PostgresBlockListAdapter adapter);
+
+  @Binds
   abstract ConnectionRegistryPort connectionRegistry(PostgresConnectionAdapter adapter);
 
   @Binds
@@ -69,6 +78,9 @@ public abstract class PostgresStoreModule {
 
   @Binds
   abstract OwnerStepDownPort ownerStepDown(PostgresMembershipAdapter adapter);
+
+  @Binds
+  abstract MentionStorePort mentionStore(PostgresMentionStoreAdapter adapter);
 
   @Binds
   abstract MessageHistoryPort messageHistory(PostgresMessageHistoryAdapter adapter);

@@ -22,6 +22,7 @@ final class Cursors {
     REPLIES,
     MEMBERS,
     MY_ROOMS,
+    BLOCKS,
     PRESENCE
   }
 

@@ -23,6 +23,7 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
   private final MessageStorePort messages;
   private final MembershipStorePort memberships;
   private final EventPublisher events;
+  private final MentionNotifier mentions;
 
   @Inject
   DeleteMessageService(
@@ -31,13 +32,15 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
       MessageLookup lookup,
       MessageStorePort messages,
       MembershipStorePort memberships,
-      EventPublisher events) {
+      EventPublisher events,
+      MentionNotifier mentions) {
     this.validator = validator;
     this.access = access;
     this.lookup = lookup;
     this.messages = messages;
     this.memberships = memberships;
     this.events = events;
+    this.mentions = mentions;
   }
 
   @Override
@@ -69,6 +72,7 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
           MessageView.of(lookup.require(roomId, command.messageId()));
       case ChangeOutcome.Applied applied -> {
         Message tombstone = applied.message();
+        mentions.deleted(message);
         events.publish(
             new ChatEvent.MessageDeleted(
                 roomId, tombstone.id(), tombstone.sequence(), command.actor(), context.now()),

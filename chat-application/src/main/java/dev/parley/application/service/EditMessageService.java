@@ -27,6 +27,7 @@ public final class EditMessageService implements EditMessageUseCase {
   private final MessageStorePort messages;
   private final EventPublisher events;
   private final Views views;
+  private final MentionNotifier mentions;
 
   @Inject
   EditMessageService(
@@ -37,7 +38,8 @@ public final class EditMessageService implements EditMessageUseCase {
       EventPublisher events,
       Views views,
       RateLimits rateLimits,
-      ChatSettings settings) {
+      ChatSettings settings,
+      MentionNotifier mentions) {
     this.validator = validator;
     this.rateLimits = rateLimits;
     this.settings = settings;
@@ -46,6 +48,7 @@ public final class EditMessageService implements EditMessageUseCase {
     this.messages = messages;
     this.events = events;
     this.views = views;
+    this.mentions = mentions;
   }
 
   @Override
@@ -69,6 +72,9 @@ public final class EditMessageService implements EditMessageUseCase {
       case ChangeOutcome.Applied applied -> {
         events.publish(
             new ChatEvent.MessageEdited(applied.message(), context.now()), context.now());
+        // Diffed against the text read before the change: a concurrent edit of the same message
+        // may leave a stale mention until the next edit or delete of it.
+        mentions.edited(message, applied.message(), context.now());
         yield views.message(applied.message());
       }
     };

@@ -11,6 +11,7 @@ import dev.parley.application.validation.CommandValidator;
 import dev.parley.domain.access.Action;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.room.RoomId;
+import dev.parley.domain.user.UserId;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
@@ -50,24 +51,25 @@ public final class ListHistoryService implements ListHistoryUseCase {
     }
     RoomId roomId = RoomId.of(query.roomId());
     access.enter(query.actor(), roomId, Action.READ);
+    UserId viewer = query.actor();
     int limit = query.limit() == null ? Page.DEFAULT_LIMIT : query.limit();
     if (query.cursor() != null) {
       Cursors.Kind kind = Cursors.historyKind(query.cursor());
       long sequence = Cursors.decodeSequence(query.cursor(), kind, roomId);
       return kind == Cursors.Kind.HISTORY_BEFORE
-          ? before(roomId, sequence, limit)
-          : after(roomId, sequence, limit);
+          ? before(viewer, roomId, sequence, limit)
+          : after(viewer, roomId, sequence, limit);
     }
     if (query.after() != null) {
-      return after(roomId, query.after(), limit);
+      return after(viewer, roomId, query.after(), limit);
     }
     if (query.around() != null) {
-      return around(roomId, query.around(), limit);
+      return around(viewer, roomId, query.around(), limit);
     }
-    return before(roomId, query.before() == null ? Long.MAX_VALUE : query.before(), limit);
+    return before(viewer, roomId, query.before() == null ? Long.MAX_VALUE : query.before(), limit);
   }
 
-  private HistoryPage before(RoomId roomId, long before, int limit) {
+  private HistoryPage before(UserId viewer, RoomId roomId, long before, int limit) {
     List<Message> rows = history.before(roomId, before, limit + 1);
     boolean older = rows.size() > limit;
     List<Message> page = older ? rows.subList(1, rows.size()) : rows;
@@ -80,28 +82,28 @@ public final class ListHistoryService implements ListHistoryUseCase {
     }
     String olderCursor =
         older ? Cursors.encode(Cursors.Kind.HISTORY_BEFORE, roomId, first(page)) : null;
-    return new HistoryPage(views.messages(roomId, page), olderCursor, newer);
+    return new HistoryPage(views.messages(viewer, roomId, page), olderCursor, newer);
   }
 
-  private HistoryPage after(RoomId roomId, long after, int limit) {
+  private HistoryPage after(UserId viewer, RoomId roomId, long after, int limit) {
     List<Message> rows = history.after(roomId, after, limit + 1);
     boolean newer = rows.size() > limit;
     List<Message> page = newer ? rows.subList(0, limit) : rows;
     return new HistoryPage(
-        views.messages(roomId, page),
+        views.messages(viewer, roomId, page),
         olderCursor(roomId, page, after + 1),
         newer ? Cursors.encode(Cursors.Kind.HISTORY_AFTER, roomId, last(page)) : null);
   }
 
   /** Half a page before the sequence, the rest from it on. */
-  private HistoryPage around(RoomId roomId, long around, int limit) {
+  private HistoryPage around(UserId viewer, RoomId roomId, long around, int limit) {
     List<Message> older = history.before(roomId, around, limit / 2);
     List<Message> newerRows = history.after(roomId, around - 1, limit - older.size() + 1);
     boolean newer = newerRows.size() > limit - older.size();
     List<Message> page = new ArrayList<>(older);
     page.addAll(newer ? newerRows.subList(0, limit - older.size()) : newerRows);
     return new HistoryPage(
-        views.messages(roomId, page),
+        views.messages(viewer, roomId, page),
         olderCursor(roomId, page, around),
         newer ? Cursors.encode(Cursors.Kind.HISTORY_AFTER, roomId, last(page)) : null);
   }

@@ -58,7 +58,7 @@ public final class ListThreadRepliesService implements ListThreadRepliesUseCase 
             ? Cursors.encode(
                 Cursors.Kind.REPLIES, scope, Long.toString(page.get(limit - 1).sequence()))
             : null;
-    return new Page<>(views.messages(roomId, page), next);
+    return new Page<>(views.messages(query.actor(), roomId, page), next);
   }
 
   private static long parse(String position) {

@@ -38,6 +38,8 @@ public final class PostMessageService implements PostMessageUseCase {
   private final ChatSettings settings;
   private final EventPublisher events;
   private final Views views;
+  private final MentionNotifier mentions;
+  private final BlockGuard blocks;
 
   @Inject
   PostMessageService(
@@ -48,7 +50,9 @@ public final class PostMessageService implements PostMessageUseCase {
       RateLimits rateLimits,
       ChatSettings settings,
       EventPublisher events,
-      Views views) {
+      Views views,
+      MentionNotifier mentions,
+      BlockGuard blocks) {
     this.validator = validator;
     this.access = access;
     this.messages = messages;
@@ -57,6 +61,8 @@ public final class PostMessageService implements PostMessageUseCase {
     this.settings = settings;
     this.events = events;
     this.views = views;
+    this.mentions = mentions;
+    this.blocks = blocks;
   }
 
   @Override
@@ -81,6 +87,7 @@ public final class PostMessageService implements PostMessageUseCase {
         return new PostedMessage(views.message(original.get()), true, null);
       }
     }
+    blocks.requireNoBlock(room, command.actor());
     MessageId parentId = reply ? threadRoot(roomId, MessageId.of(command.parentId())) : null;
     String user = command.actor().value();
     RateLimitStatus rateLimit =
@@ -104,6 +111,7 @@ public final class PostMessageService implements PostMessageUseCase {
     }
     Message posted = result.message();
     events.publish(new ChatEvent.MessagePosted(posted, context.now()), context.now());
+    mentions.posted(posted, context.now());
     // A new message has no reactions yet: skip the lookup on the hot path.
     return new PostedMessage(MessageView.of(posted), false, rateLimit);
   }

@@ -5,6 +5,7 @@ import dagger.Module;
 import dev.parley.application.port.in.AddReactionUseCase;
 import dev.parley.application.port.in.ArchiveRoomUseCase;
 import dev.parley.application.port.in.BanMemberUseCase;
+import dev.parley.application.port.in.BlockUserUseCase;
 import dev.parley.application.port.in.ChangeRoleUseCase;
 import dev.parley.application.port.in.CheckStoreHealthUseCase;
 import dev.parley.application.port.in.CloseConnectionUseCase;
@@ -20,6 +21,7 @@ import dev.parley.application.port.in.InviteMemberUseCase;
 import dev.parley.application.port.in.JoinRoomUseCase;
 import dev.parley.application.port.in.KickMemberUseCase;
 import dev.parley.application.port.in.LeaveRoomUseCase;
+import dev.parley.application.port.in.ListBlockedUsersUseCase;
 import dev.parley.application.port.in.ListHistoryUseCase;
 import dev.parley.application.port.in.ListMembersUseCase;
 import dev.parley.application.port.in.ListMyRoomsUseCase;
@@ -37,6 +39,7 @@ import dev.parley.application.port.in.ResumeRoomUseCase;
 import dev.parley.application.port.in.SendTypingUseCase;
 import dev.parley.application.port.in.SubscribeToRoomsUseCase;
 import dev.parley.application.port.in.UnbanMemberUseCase;
+import dev.parley.application.port.in.UnblockUserUseCase;
 import dev.parley.application.port.in.UnmuteMemberUseCase;
 import dev.parley.application.port.in.UnsubscribeFromRoomsUseCase;
 import dev.parley.application.port.in.UpdateRoomUseCase;
@@ -60,7 +63,16 @@ public abstract class UseCaseModule {
   abstract BanMemberUseCase banMember(BanMemberService service);
 
   @Binds
+  abstract BlockUserUseCase blockUser(BlockUserService service);
+
+  @Binds
   abstract ChangeRoleUseCase changeRole(ChangeRoleService service);
+
+  @Binds
+  abstract ListBlockedUsersUseCase listBlockedUsers(ListBlockedUsersService service);
+
+  @Binds
+  abstract UnblockUserUseCase unblockUser(UnblockUserService service);
 
   @Binds
   abstract CheckStoreHealthUseCase checkStoreHealth(CheckStoreHealthService service);

@@ -13,7 +13,8 @@ public enum DenialReason {
   ROOM_ARCHIVED("this room is archived and read-only"),
   NOT_PUBLIC("only public rooms can be joined without an invitation"),
   DIRECT_ROOM("direct rooms always have exactly their two members"),
-  LAST_OWNER("the last owner cannot leave or step down; make someone else owner first");
+  LAST_OWNER("the last owner cannot leave or step down; make someone else owner first"),
+  BLOCKED("one of the two members of this direct room has blocked the other");
 
   private final String message;
 

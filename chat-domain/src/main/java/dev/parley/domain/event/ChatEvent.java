@@ -49,6 +49,17 @@ public sealed interface ChatEvent {
   record MessageDeleted(RoomId roomId, MessageId messageId, long sequence, UserId by, Instant at)
       implements ChatEvent {}
 
+  /**
+   * A member was mentioned in a message, by a post or by an edit that added the mention. Delivered
+   * to the mentioned user's connections only, not to the room.
+   *
+   * @param userId the member mentioned
+   * @param by the message's author
+   */
+  record Mentioned(
+      RoomId roomId, MessageId messageId, long sequence, UserId userId, UserId by, Instant at)
+      implements ChatEvent {}
+
   record MessagePinned(Message message, UserId by, Instant at) implements ChatEvent {
     public RoomId roomId() {
       return message.roomId();

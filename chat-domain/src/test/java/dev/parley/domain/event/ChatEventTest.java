@@ -52,6 +52,7 @@ class ChatEventTest {
         Arguments.of(new ChatEvent.MessageEdited(MESSAGE, AT), SEQUENCE),
         Arguments.of(new ChatEvent.MessageDeleted(ROOM, id, SEQUENCE, BOB, AT), SEQUENCE),
         Arguments.of(new ChatEvent.MessagePinned(MESSAGE, BOB, AT), SEQUENCE),
+        Arguments.of(new ChatEvent.Mentioned(ROOM, id, SEQUENCE, BOB, ALICE, AT), SEQUENCE),
         Arguments.of(
             new ChatEvent.ReactionChanged(ROOM, id, SEQUENCE, Emoji.of("👍"), BOB, true, 3, AT),
             SEQUENCE),

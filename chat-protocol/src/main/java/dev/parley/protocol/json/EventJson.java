@@ -36,6 +36,7 @@ public record EventJson(
       case ChatEvent.MessageEdited e -> "message.edited";
       case ChatEvent.MessageDeleted e -> "message.deleted";
       case ChatEvent.MessagePinned e -> "message.pinned";
+      case ChatEvent.Mentioned e -> "message.mentioned";
       case ChatEvent.ReactionChanged e -> "reaction.changed";
       case ChatEvent.MemberJoined e -> "member.joined";
       case ChatEvent.MemberLeft e -> "member.left";
@@ -57,6 +58,8 @@ public record EventJson(
       case ChatEvent.MessagePosted e -> MessageJson.inEvent(e.message());
       case ChatEvent.MessageEdited e -> MessageJson.inEvent(e.message());
       case ChatEvent.MessagePinned e -> MessageJson.inEvent(e.message());
+      case ChatEvent.Mentioned e ->
+          fields("messageId", e.messageId().value(), "userId", id(e.userId()), "by", id(e.by()));
       case ChatEvent.MessageDeleted e ->
           fields("messageId", e.messageId().value(), "by", id(e.by()));
       case ChatEvent.ReactionChanged e ->

@@ -1,6 +1,7 @@
 package dev.parley.protocol.json;
 
 import dev.parley.application.port.in.MessageView;
+import dev.parley.domain.message.Mentions;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.reaction.Reaction;
 import dev.parley.domain.user.UserId;
@@ -9,7 +10,9 @@ import java.util.List;
 
 /**
  * A message on the wire. {@code text} is absent once the message is deleted; the tombstone keeps
- * its sequence. {@code reactions} is absent in events.
+ * its sequence. {@code reactions} is absent in events. {@code mentions} lists the users the text
+ * names, members or not; only members were notified and counted. {@code authorBlocked} is present,
+ * and true, only in history and thread pages of a reader who blocks the author.
  */
 public record MessageJson(
     String id,
@@ -25,6 +28,8 @@ public record MessageJson(
     Instant deletedAt,
     boolean deleted,
     boolean pinned,
+    List<String> mentions,
+    Boolean authorBlocked,
     List<ReactionJson> reactions) {
 
   /** One emoji's reactions. */
@@ -40,12 +45,13 @@ public record MessageJson(
     List<Reaction> reactions = view.reactions();
     return of(
         view.message(),
-        reactions.isEmpty() ? List.of() : reactions.stream().map(ReactionJson::of).toList());
+        reactions.isEmpty() ? List.of() : reactions.stream().map(ReactionJson::of).toList(),
+        view.authorBlocked() ? Boolean.TRUE : null);
   }
 
   /** A new message, which has no reactions yet. */
   public static MessageJson of(Message m) {
-    return of(m, List.of());
+    return of(m, List.of(), null);
   }
 
   /**
@@ -53,10 +59,18 @@ public record MessageJson(
    * list would tell clients to clear what they have.
    */
   public static MessageJson inEvent(Message m) {
-    return of(m, null);
+    return of(m, null, null);
   }
 
-  private static MessageJson of(Message m, List<ReactionJson> reactions) {
+  /**
+   * The users the text names (see {@link Mentions}); the common text without '@' allocates nothing.
+   */
+  private static List<String> mentions(String body) {
+    List<UserId> users = Mentions.in(body);
+    return users.isEmpty() ? List.of() : users.stream().map(UserId::value).toList();
+  }
+
+  private static MessageJson of(Message m, List<ReactionJson> reactions, Boolean authorBlocked) {
     return new MessageJson(
         m.id().value(),
         m.roomId().value(),
@@ -71,6 +85,8 @@ public record MessageJson(
         m.deletedAt(),
         m.deleted(),
         m.pinned(),
+        mentions(m.body()),
+        authorBlocked,
         reactions);
   }
 }

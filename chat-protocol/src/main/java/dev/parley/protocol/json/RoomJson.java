@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * A room on the wire. The caller-specific fields (yourRole, lastRead, unreadCount) are absent in
- * broadcast events, which go to many users.
+ * A room on the wire. The caller-specific fields (yourRole, lastRead, unreadCount, mentionCount)
+ * are absent in broadcast events, which go to many users.
  *
  * @param permissions the per-room overrides of the minimum role per action (lower case)
  */
@@ -28,7 +28,8 @@ public record RoomJson(
     String yourRole,
     Long lastSequence,
     Long lastRead,
-    Long unreadCount) {
+    Long unreadCount,
+    Long mentionCount) {
 
   /** Room settings on the wire. */
   public record SettingsJson(
@@ -46,16 +47,22 @@ public record RoomJson(
         Wire.lower(summary.yourRole()),
         summary.lastSequence(),
         member ? summary.lastRead() : null,
-        member ? summary.unreadCount() : null);
+        member ? summary.unreadCount() : null,
+        member ? summary.mentionCount() : null);
   }
 
   /** The room without caller-specific fields, for events. */
   public static RoomJson of(Room r) {
-    return of(r, null, null, null, null);
+    return of(r, null, null, null, null, null);
   }
 
   private static RoomJson of(
-      Room r, String yourRole, Long lastSequence, Long lastRead, Long unreadCount) {
+      Room r,
+      String yourRole,
+      Long lastSequence,
+      Long lastRead,
+      Long unreadCount,
+      Long mentionCount) {
     return new RoomJson(
         r.id().value(),
         r.name(),
@@ -69,7 +76,8 @@ public record RoomJson(
         yourRole,
         lastSequence,
         lastRead,
-        unreadCount);
+        unreadCount,
+        mentionCount);
   }
 
   private static Map<String, String> permissions(Room r) {

@@ -42,6 +42,7 @@ public final class RestApi {
       MessageRoutes messages,
       ReadAndPresenceRoutes readAndPresence,
       DocumentRoutes documents,
+      BlockRoutes blocks,
       Authenticator authenticator) {
     List<Route> all = new ArrayList<>();
     all.addAll(rooms.routes());
@@ -49,6 +50,7 @@ public final class RestApi {
     all.addAll(messages.routes());
     all.addAll(readAndPresence.routes());
     all.addAll(documents.routes());
+    all.addAll(blocks.routes());
     this.routes = List.copyOf(all);
     this.authenticator = authenticator;
   }

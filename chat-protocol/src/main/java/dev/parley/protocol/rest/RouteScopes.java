@@ -27,6 +27,7 @@ public final class RouteScopes {
     read("GET /rooms/{roomId}/messages/{messageId}/replies");
     read("GET /rooms/{roomId}/presence");
     read("GET /me/unread");
+    read("GET /me/blocks");
 
     write("POST /rooms");
     write("POST /direct-rooms");
@@ -40,6 +41,8 @@ public final class RouteScopes {
     write("POST /rooms/{roomId}/read");
     write("POST /rooms/{roomId}/unread");
     write("POST /rooms/{roomId}/typing");
+    write("PUT /me/blocks/{userId}");
+    write("DELETE /me/blocks/{userId}");
 
     moderate("PUT /rooms/{roomId}/members/{userId}/role");
     moderate("PUT /rooms/{roomId}/bans/{userId}");

@@ -70,16 +70,26 @@ class EventJsonTest {
               assertThat(data.path("createdAt").asText()).isEqualTo("2026-01-01T10:00:00Z");
               assertThat(data.path("deleted").asBoolean()).isFalse();
               assertThat(data.path("reactions")).isEmpty();
+              assertThat(data.path("mentions").isArray()).isTrue();
+              assertThat(data.path("mentions")).isEmpty();
               assertThat(data.has("editedAt")).isFalse();
             }),
         new Sample(
-            new ChatEvent.MessageEdited(message("hello!", LATER, false), LATER),
+            new ChatEvent.MessageEdited(message("hello @bob and @carol!", LATER, false), LATER),
             "message.edited",
             7L,
             data -> {
-              assertThat(data.path("text").asText()).isEqualTo("hello!");
+              assertThat(data.path("text").asText()).isEqualTo("hello @bob and @carol!");
               assertThat(data.path("editedAt").asText()).isEqualTo("2026-01-01T11:00:00Z");
+              assertThat(data.path("mentions"))
+                  .extracting(JsonNode::asText)
+                  .containsExactly("bob", "carol");
             }),
+        new Sample(
+            new ChatEvent.Mentioned(ROOM, MESSAGE_ID, 7, BOB, ALICE, AT),
+            "message.mentioned",
+            7L,
+            data -> assertFields(data, Map.of("messageId", "m-7", "userId", "bob", "by", "alice"))),
         new Sample(
             new ChatEvent.MessageDeleted(ROOM, MESSAGE_ID, 7, BOB, AT),
             "message.deleted",

@@ -214,7 +214,9 @@ class OpenApiConsistencyTest {
   @Test
   void theBodyCheckRefusesWhatTheSchemaDoesNotDescribe() {
     ResponseSchemas schemas = ResponseSchemas.of(document);
-    JsonNode unread = Json.readTree("{\"rooms\":[],\"total\":0}".getBytes(StandardCharsets.UTF_8));
+    JsonNode unread =
+        Json.readTree(
+            "{\"rooms\":[],\"total\":0,\"mentionTotal\":0}".getBytes(StandardCharsets.UTF_8));
     JsonNode wrong =
         Json.readTree("{\"rooms\":[{}],\"total\":\"0\"}".getBytes(StandardCharsets.UTF_8));
 

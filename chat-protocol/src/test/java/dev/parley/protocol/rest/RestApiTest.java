@@ -161,6 +161,9 @@ class RestApiTest {
     assertThat(client.delete(r, ALICE).status()).isEqualTo(200);
     assertThat(client.get("/openapi.yaml", null).status()).isEqualTo(200);
     assertThat(client.get("/asyncapi.yaml", null).status()).isEqualTo(200);
+    assertThat(client.json("PUT", "/me/blocks/mallory", ALICE, null).status()).isEqualTo(204);
+    assertThat(client.get("/me/blocks", ALICE).status()).isEqualTo(200);
+    assertThat(client.delete("/me/blocks/mallory", ALICE).status()).isEqualTo(204);
 
     assertThat(client.successes().keySet())
         .containsExactlyInAnyOrderElementsOf(
@@ -467,6 +470,69 @@ class RestApiTest {
   }
 
   @Nested
+  class Blocks {
+    @Test
+    void blockingIsIdempotentListedInPagesAndLiftedIdempotently() {
+      assertThat(client.json("PUT", "/me/blocks/mallory", ALICE, null).status()).isEqualTo(204);
+      assertThat(client.json("PUT", "/me/blocks/mallory", ALICE, null).status()).isEqualTo(204);
+      assertThat(client.json("PUT", "/me/blocks/bob", ALICE, null).status()).isEqualTo(204);
+
+      JsonNode first = client.get("/me/blocks?limit=1", ALICE).json();
+      assertThat(first.path("items").get(0).path("userId").asText()).isEqualTo("bob");
+      JsonNode second =
+          client
+              .get("/me/blocks?limit=1&cursor=" + first.path("nextCursor").asText(), ALICE)
+              .json();
+      assertThat(second.path("items").get(0).path("userId").asText()).isEqualTo("mallory");
+      assertThat(second.has("nextCursor")).isFalse();
+
+      assertThat(client.delete("/me/blocks/bob", ALICE).status()).isEqualTo(204);
+      assertThat(client.delete("/me/blocks/bob", ALICE).status()).isEqualTo(204);
+      assertThat(client.get("/me/blocks", ALICE).json().path("items")).hasSize(1);
+      assertThat(client.get("/me/blocks", BOB).json().path("items")).isEmpty();
+    }
+
+    @Test
+    void blockingOneselfABadIdOrPagingBadlyIsInvalidInput() {
+      assertProblem(
+          client.json("PUT", "/me/blocks/alice", ALICE, null), 400, "invalid-input", "userId");
+      assertProblem(client.delete("/me/blocks/alice", ALICE), 400, "invalid-input", "userId");
+      assertProblem(
+          client.json("PUT", "/me/blocks/a%20b", ALICE, null), 400, "invalid-input", "userId");
+      assertProblem(client.get("/me/blocks?limit=0", ALICE), 400, "invalid-input", "limit");
+      assertProblem(client.get("/me/blocks?cursor=bogus", ALICE), 400, "invalid-input");
+      assertThat(client.json("PUT", "/me/blocks/bob", null, null).status()).isEqualTo(401);
+    }
+
+    @Test
+    void aDirectRoomRefusesPostsBothWaysAndHistoryMarksTheBlockedAuthor() {
+      String direct =
+          client.json("POST", "/direct-rooms", ALICE, "{\"userId\":\"bob\"}").text("id");
+      post(direct, BOB, "before the block");
+      String room = publicRoom();
+      join(room, BOB);
+      post(room, BOB, "from bob");
+      post(room, ALICE, "from alice");
+
+      assertThat(client.json("PUT", "/me/blocks/bob", ALICE, null).status()).isEqualTo(204);
+
+      RestClient.Reply fromBob =
+          client.json("POST", "/rooms/" + direct + "/messages", BOB, "{\"text\":\"hi\"}");
+      RestClient.Reply fromAlice =
+          client.json("POST", "/rooms/" + direct + "/messages", ALICE, "{\"text\":\"hi\"}");
+      for (RestClient.Reply refused : List.of(fromBob, fromAlice)) {
+        assertProblem(refused, 403, "forbidden");
+        assertThat(refused.text("reason")).isEqualTo("blocked");
+      }
+      JsonNode forAlice = client.get("/rooms/" + room + "/messages", ALICE).json();
+      assertThat(forAlice.path("messages").get(0).path("authorBlocked").asBoolean()).isTrue();
+      assertThat(forAlice.path("messages").get(1).has("authorBlocked")).isFalse();
+      JsonNode forBob = client.get("/rooms/" + room + "/messages", BOB).json();
+      assertThat(forBob.path("messages").get(0).has("authorBlocked")).isFalse();
+    }
+  }
+
+  @Nested
   class ReadStateAndPresence {
     @Test
     void readMarkersMoveAndUnreadCountsFollow() {
@@ -491,6 +557,55 @@ class RestApiTest {
       assertThat(back.path("lastRead").asLong()).isEqualTo(1);
       assertThat(back.path("unreadCount").asLong()).isEqualTo(2);
       assertThat(client.get("/me/unread", BOB).json().path("total").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void mentionsAreListedOnTheMessageAndCountedBesideTheUnreadCount() {
+      String room = publicRoom();
+      join(room, BOB);
+      join(room, CAROL);
+
+      JsonNode message = post(room, ALICE, "hi @bob, @carol and @mallory. mail a@b.c");
+      assertThat(message.path("mentions"))
+          .extracting(JsonNode::asText)
+          .containsExactly("bob", "carol", "mallory");
+      post(room, ALICE, "no names");
+
+      JsonNode unread = client.get("/me/unread", BOB).json();
+      assertThat(unread.path("total").asLong()).isEqualTo(2);
+      assertThat(unread.path("mentionTotal").asLong()).isEqualTo(1);
+      assertThat(unread.path("rooms").get(0).path("mentionCount").asLong()).isEqualTo(1);
+      assertThat(client.get("/rooms/" + room, BOB).json().path("mentionCount").asLong())
+          .isEqualTo(1);
+      assertThat(client.get("/rooms/" + room, ALICE).json().path("mentionCount").asLong()).isZero();
+
+      String m = "/rooms/" + room + "/messages/" + message.path("id").asText();
+      JsonNode edited = client.json("PATCH", m, ALICE, "{\"text\":\"only @carol\"}").json();
+      assertThat(edited.path("mentions")).extracting(JsonNode::asText).containsExactly("carol");
+      assertThat(client.get("/me/unread", BOB).json().path("mentionTotal").asLong()).isZero();
+
+      JsonNode read =
+          client.json("POST", "/rooms/" + room + "/read", CAROL, "{\"sequence\":99}").json();
+      assertThat(read.path("mentionCount").asLong()).isZero();
+      JsonNode back =
+          client.json("POST", "/rooms/" + room + "/unread", CAROL, "{\"sequence\":1}").json();
+      assertThat(back.path("mentionCount").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void namesBeyondTheCapAndBareAtSignsArePlainText() {
+      String room = publicRoom();
+      StringBuilder text = new StringBuilder("@ @@ (@) ");
+      for (int i = 1; i <= 25; i++) {
+        text.append("@u").append(i).append(' ');
+      }
+
+      JsonNode message = post(room, ALICE, text.toString().strip());
+
+      assertThat(message.path("mentions")).hasSize(20);
+      assertThat(message.path("mentions").get(19).asText()).isEqualTo("u20");
+      JsonNode page = client.get("/rooms/" + room + "/messages", ALICE).json();
+      assertThat(page.path("messages").get(0).path("mentions")).hasSize(20);
     }
 
     @Test

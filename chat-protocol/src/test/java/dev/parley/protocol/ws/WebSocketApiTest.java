@@ -18,6 +18,7 @@ import dev.parley.domain.user.UserId;
 import dev.parley.protocol.ProtocolTestComponent;
 import dev.parley.protocol.Tokens;
 import dev.parley.protocol.http.ProblemType;
+import dev.parley.protocol.json.EventJson;
 import dev.parley.protocol.json.Json;
 import dev.parley.protocol.rest.RestClient;
 import dev.parley.testkit.adapter.ControllableClockAdapter;
@@ -127,6 +128,35 @@ class WebSocketApiTest {
     assertThat(unread.path("lastSequence").asLong()).isEqualTo(2);
     assertThat(unread.path("unreadCount").asLong()).isEqualTo(2);
     assertThat(chat.connections().find(CONNECTION, clock.now())).isPresent();
+  }
+
+  @Test
+  void aMentionedMemberHearsOfItOnAnUnsubscribedConnectionAndTheHelloCountsIt() {
+    String room = room(BOB, "general", RoomType.PUBLIC);
+    chat.inviteMember()
+        .inviteMember(
+            new dev.parley.application.port.in.InviteMemberCommand(BOB, room, "alice", null));
+    post(room, BOB, "earlier, @alice.");
+    open();
+
+    long sequence = post(room, BOB, "@alice look");
+
+    assertThat(chat.delivery().eventsFor(CONNECTION))
+        .singleElement()
+        .satisfies(
+            event -> {
+              JsonNode frame = parse(EventJson.encode(event));
+              assertThat(frame.path("type").asText()).isEqualTo("event");
+              assertThat(frame.path("event").asText()).isEqualTo("message.mentioned");
+              assertThat(frame.path("roomId").asText()).isEqualTo(room);
+              assertThat(frame.path("sequence").asLong()).isEqualTo(sequence);
+              assertThat(frame.path("data").path("userId").asText()).isEqualTo("alice");
+              assertThat(frame.path("data").path("by").asText()).isEqualTo("bob");
+            });
+    JsonNode hello = parse(((WebSocketApi.Opened) ws.open(CONNECTION, ALICE)).hello());
+    assertThat(hello.path("unread").path("mentionTotal").asLong()).isEqualTo(2);
+    assertThat(hello.path("unread").path("rooms").get(0).path("mentionCount").asLong())
+        .isEqualTo(2);
   }
 
   // --- actions -------------------------------------------------------------------------------
@@ -477,6 +507,34 @@ class WebSocketApiTest {
       assertThat(error.path("problem").path("instance").asText())
           .isEqualTo("urn:parley:request:" + requestId);
     }
+    assertStillWorking();
+  }
+
+  @Test
+  void aPostIntoADirectRoomAcrossABlockIsAForbiddenErrorFrame() {
+    String direct =
+        chat.openDirectRoom()
+            .openDirectRoom(
+                new dev.parley.application.port.in.OpenDirectRoomCommand(ALICE, BOB.value()))
+            .room()
+            .id()
+            .value();
+    chat.blockUser()
+        .blockUser(new dev.parley.application.port.in.BlockUserCommand(BOB, ALICE.value()));
+    open();
+
+    JsonNode refused =
+        send(
+            "{\"action\":\"postMessage\",\"requestId\":\"b1\",\"roomId\":\""
+                + direct
+                + "\",\"text\":\"hi\"}");
+
+    assertThat(refused.path("type").asText()).isEqualTo("error");
+    assertThat(refused.path("requestId").asText()).isEqualTo("b1");
+    assertThat(problemType(refused)).isEqualTo(ProblemType.FORBIDDEN.uri());
+    assertThat(refused.path("problem").path("status").asInt()).isEqualTo(403);
+    assertThat(refused.path("problem").path("reason").asText()).isEqualTo("blocked");
+    assertThat(refused.has("retryAfter")).isFalse();
     assertStillWorking();
   }
 

@@ -64,8 +64,8 @@ class ReadStateTest {
     ReadMarker forward = step.markRead(s.alice, room, 3);
     ReadMarker backward = step.markRead(s.alice, room, 1);
 
-    assertThat(forward).isEqualTo(new ReadMarker(room, 3, 5, 2));
-    assertThat(backward).isEqualTo(new ReadMarker(room, 3, 5, 2));
+    assertThat(forward).isEqualTo(new ReadMarker(room, 3, 5, 2, 0));
+    assertThat(backward).isEqualTo(new ReadMarker(room, 3, 5, 2, 0));
     assertThat(step.getRoom(s.alice, room).lastRead()).isEqualTo(3);
     assertThat(step.getRoom(s.alice, room).unreadCount()).isEqualTo(2);
   }
@@ -77,7 +77,7 @@ class ReadStateTest {
     ReadMarker marker = step.markRead(s.alice, room, 100);
     s.post(s.bob, room, "new");
 
-    assertThat(marker).isEqualTo(new ReadMarker(room, 5, 5, 0));
+    assertThat(marker).isEqualTo(new ReadMarker(room, 5, 5, 0, 0));
     assertThat(step.getRoom(s.alice, room).lastRead()).isEqualTo(5);
     assertThat(step.getRoom(s.alice, room).unreadCount()).isEqualTo(1);
   }
@@ -89,9 +89,9 @@ class ReadStateTest {
 
     ReadMarker marker = step.markUnread(s.alice, room, 3);
 
-    assertThat(marker).isEqualTo(new ReadMarker(room, 2, 5, 3));
+    assertThat(marker).isEqualTo(new ReadMarker(room, 2, 5, 3, 0));
     assertThat(step.getRoom(s.alice, room).unreadCount()).isEqualTo(3);
-    assertThat(step.markUnread(s.alice, room, 1)).isEqualTo(new ReadMarker(room, 0, 5, 5));
+    assertThat(step.markUnread(s.alice, room, 1)).isEqualTo(new ReadMarker(room, 0, 5, 5, 0));
     assertThat(step.markRead(s.alice, room, 4).unreadCount()).isEqualTo(1);
   }
 

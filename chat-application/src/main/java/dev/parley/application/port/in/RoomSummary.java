@@ -11,6 +11,12 @@ import dev.parley.domain.room.Room;
  * @param lastRead the caller's read marker, 0 when not a member
  * @param unreadCount messages after the marker, not deleted, not the caller's own; 0 for
  *     non-members
+ * @param mentionCount unread messages that mention the caller; 0 for non-members
  */
 public record RoomSummary(
-    Room room, Role yourRole, long lastSequence, long lastRead, long unreadCount) {}
+    Room room,
+    Role yourRole,
+    long lastSequence,
+    long lastRead,
+    long unreadCount,
+    long mentionCount) {}

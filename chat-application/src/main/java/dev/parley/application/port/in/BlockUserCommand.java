@@ -1,0 +1,8 @@
+package dev.parley.application.port.in;
+
+import dev.parley.application.validation.Id;
+import dev.parley.domain.user.UserId;
+import jakarta.validation.constraints.NotNull;
+
+/** The caller blocks {@code userId}. */
+public record BlockUserCommand(@NotNull UserId actor, @NotNull @Id String userId) {}
