@@ -26,7 +26,7 @@ import java.util.Set;
  * each function's properties as SAM sees them, with the template's {@code Globals} merged in.
  * Scalars are text, as CloudFormation passes them.
  */
-final class CloudFormationTemplate {
+public final class CloudFormationTemplate {
   static final String FUNCTION = "AWS::Serverless::Function";
 
   private static final YAMLFactory YAML = new YAMLFactory();
@@ -42,7 +42,7 @@ final class CloudFormationTemplate {
     this.root = root;
   }
 
-  static CloudFormationTemplate read(Path path) {
+  public static CloudFormationTemplate read(Path path) {
     try {
       return parse(path.toString(), Files.readString(path));
     } catch (IOException e) {
@@ -54,7 +54,7 @@ final class CloudFormationTemplate {
    * @throws IllegalArgumentException if {@code text} is not YAML or repeats a key (CloudFormation
    *     refuses both)
    */
-  static CloudFormationTemplate parse(String name, String text) {
+  public static CloudFormationTemplate parse(String name, String text) {
     try (YAMLParser parser = YAML.createParser(text)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalArgumentException(name + " is not a YAML mapping");
@@ -74,7 +74,7 @@ final class CloudFormationTemplate {
   }
 
   /** A top-level section such as {@code Resources}; an empty object when absent. */
-  JsonNode section(String section) {
+  public JsonNode section(String section) {
     JsonNode node = root.get(section);
     return node == null ? NODES.objectNode() : node;
   }
@@ -85,7 +85,7 @@ final class CloudFormationTemplate {
     return names;
   }
 
-  JsonNode resource(String id) {
+  public JsonNode resource(String id) {
     JsonNode resource = section("Resources").get(id);
     if (resource == null) {
       throw new IllegalArgumentException(name + " has no resource " + id);
@@ -98,7 +98,7 @@ final class CloudFormationTemplate {
   }
 
   /** Resources of {@code type} by logical id, in template order. */
-  Map<String, JsonNode> resourcesOfType(String type) {
+  public Map<String, JsonNode> resourcesOfType(String type) {
     Map<String, JsonNode> found = new LinkedHashMap<>();
     section("Resources")
         .fields()
@@ -190,7 +190,7 @@ final class CloudFormationTemplate {
   }
 
   /** References that name nothing in this template; empty when all resolve. */
-  List<String> unresolvedReferences() {
+  public List<String> unresolvedReferences() {
     return new TemplateReferences(this).unresolved();
   }
 
@@ -211,7 +211,7 @@ final class CloudFormationTemplate {
   }
 
   /** {@code {"Ref": target}}, as {@code !Ref target} reads. */
-  static JsonNode ref(String target) {
+  public static JsonNode ref(String target) {
     return NODES.objectNode().put("Ref", target);
   }
 

@@ -27,7 +27,8 @@ import org.opentest4j.TestAbortedException;
  * CloudFormation, reads them. Every other resource is: the gateway, Cognito, logs, permissions, the
  * table, the network and the database.
  */
-final class ResourceSpecification {
+public final class ResourceSpecification {
+  /** Where the build installs the database, relative to deploy-lambda's directory. */
   static final Path DATABASE =
       Path.of("resource-spec", "node_modules", "@aws-cdk", "aws-service-spec", "db.json.gz");
 
@@ -47,13 +48,18 @@ final class ResourceSpecification {
    * The database the build installed. Without npm (a machine with only a JDK, where the build skips
    * npm steps) the test aborts with that reason; under {@code CI=true} it fails.
    */
-  static synchronized ResourceSpecification load() {
+  static ResourceSpecification load() {
+    return load(DATABASE);
+  }
+
+  /** As {@link #load()}, from another module's directory ({@code ../deploy-lambda/...}). */
+  public static synchronized ResourceSpecification load(Path database) {
     if (loaded != null) {
       return loaded;
     }
-    if (!Files.exists(DATABASE)) {
+    if (!Files.exists(database)) {
       String reason =
-          DATABASE
+          database
               + " is missing: the build installs it with npm (bin/npm-or-skip ci in"
               + " deploy-lambda/resource-spec); install Node.js 20+ and npm";
       if ("true".equals(System.getenv("CI"))) {
@@ -61,7 +67,7 @@ final class ResourceSpecification {
       }
       throw new TestAbortedException(reason);
     }
-    try (InputStream in = new GZIPInputStream(Files.newInputStream(DATABASE))) {
+    try (InputStream in = new GZIPInputStream(Files.newInputStream(database))) {
       loaded = new ResourceSpecification(new ObjectMapper().readTree(in).path("schema"));
       return loaded;
     } catch (IOException e) {
@@ -70,7 +76,7 @@ final class ResourceSpecification {
   }
 
   /** Every way {@code template}'s CloudFormation resources break their schemas; empty if none. */
-  List<String> check(CloudFormationTemplate template) {
+  public List<String> check(CloudFormationTemplate template) {
     List<String> findings = new ArrayList<>();
     JsonNode all = template.section("Resources");
     all.fields()
