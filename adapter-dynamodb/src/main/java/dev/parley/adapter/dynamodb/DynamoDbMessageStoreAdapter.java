@@ -17,6 +17,7 @@ import dev.parley.domain.room.RoomId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,9 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
       "attribute_exists(pk) AND attribute_not_exists(deletedAt)";
   private static final String ABSENT = "attribute_not_exists(pk)";
 
+  /** On the counter item: epoch millis of the latest append's message. */
+  static final String ACTIVITY = "at";
+
   private final DynamoDbStore store;
   private final Queries queries;
   private final Clock clock;
@@ -66,7 +70,7 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
   @Override
   public AppendResult append(NewMessage draft) {
     if (draft.clientMessageId() == null) {
-      long sequence = nextSequence(draft.roomId());
+      long sequence = nextSequence(draft.roomId(), draft.createdAt());
       Message message = Message.fromDraft(draft, sequence);
       put("store message", MessageItems.item(message, clock.millis()), null);
       put("store message id", pointer(draft.roomId(), draft.id(), sequence), null);
@@ -82,7 +86,7 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
     if (claimed.isPresent()) {
       return original(draft, claimed.get());
     }
-    long sequence = nextSequence(draft.roomId());
+    long sequence = nextSequence(draft.roomId(), draft.createdAt());
     Optional<Long> winner = claim(draft, sequence);
     if (winner.isPresent()) {
       markGap(draft.roomId(), sequence);
@@ -214,7 +218,7 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
     return pointer;
   }
 
-  private long nextSequence(RoomId roomId) {
+  private long nextSequence(RoomId roomId, Instant createdAt) {
     Map<String, AttributeValue> updated =
         store.call(
             "next sequence",
@@ -225,8 +229,12 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
                         b ->
                             b.tableName(store.table())
                                 .key(key(Keys.room(roomId), Keys.SEQUENCE))
-                                .updateExpression("ADD n :one")
-                                .expressionAttributeValues(Map.of(":one", n(1)))
+                                // The room's last activity rides on the counter's write: no
+                                // extra item, no extra write unit.
+                                .updateExpression("ADD n :one SET #at = :at")
+                                .expressionAttributeNames(Map.of("#at", ACTIVITY))
+                                .expressionAttributeValues(
+                                    Map.of(":one", n(1), ":at", n(createdAt.toEpochMilli())))
                                 .returnValues(ReturnValue.UPDATED_NEW))
                     .attributes());
     return num(updated, "n", 0);

@@ -13,7 +13,11 @@ import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -87,5 +91,18 @@ public final class InMemoryMessageStoreAdapter
   public long countUnread(RoomId roomId, long afterSequence, UserId reader) {
     RoomLog log = rooms.get(roomId);
     return log == null ? 0 : log.countUnread(afterSequence, reader);
+  }
+
+  @Override
+  public Map<RoomId, Instant> lastActivity(Collection<RoomId> roomIds) {
+    Map<RoomId, Instant> activity = new HashMap<>();
+    for (RoomId roomId : roomIds) {
+      RoomLog log = rooms.get(roomId);
+      Instant at = log == null ? null : log.lastActivity();
+      if (at != null) {
+        activity.put(roomId, at);
+      }
+    }
+    return activity;
   }
 }

@@ -9,6 +9,7 @@ import dev.parley.domain.message.MessageId;
 import dev.parley.domain.message.NewMessage;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -128,6 +129,12 @@ final class RoomLog {
 
   long lastSequence() {
     return lastSequence;
+  }
+
+  /** The creation time of the latest message, or null before the first. */
+  Instant lastActivity() {
+    long last = lastSequence;
+    return last == 0 ? null : bySequence.get(last).createdAt();
   }
 
   List<Message> before(long beforeSequence, int limit) {
