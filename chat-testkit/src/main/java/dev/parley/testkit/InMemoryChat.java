@@ -22,10 +22,14 @@ import dev.parley.application.port.in.InviteMemberUseCase;
 import dev.parley.application.port.in.JoinRoomUseCase;
 import dev.parley.application.port.in.KickMemberUseCase;
 import dev.parley.application.port.in.LeaveRoomUseCase;
+import dev.parley.application.port.in.ListBansUseCase;
 import dev.parley.application.port.in.ListHistoryUseCase;
 import dev.parley.application.port.in.ListMembersUseCase;
+import dev.parley.application.port.in.ListMutesUseCase;
 import dev.parley.application.port.in.ListMyRoomsUseCase;
+import dev.parley.application.port.in.ListPinnedMessagesUseCase;
 import dev.parley.application.port.in.ListThreadRepliesUseCase;
+import dev.parley.application.port.in.ListThreadsUseCase;
 import dev.parley.application.port.in.MarkReadUseCase;
 import dev.parley.application.port.in.MarkUnreadUseCase;
 import dev.parley.application.port.in.MuteMemberUseCase;
@@ -116,13 +120,21 @@ public interface InMemoryChat {
 
   LeaveRoomUseCase leaveRoom();
 
+  ListBansUseCase listBans();
+
   ListHistoryUseCase listHistory();
 
   ListMembersUseCase listMembers();
 
   ListMyRoomsUseCase listMyRooms();
 
+  ListMutesUseCase listMutes();
+
+  ListPinnedMessagesUseCase listPinnedMessages();
+
   ListThreadRepliesUseCase listThreadReplies();
+
+  ListThreadsUseCase listThreads();
 
   MarkReadUseCase markRead();
 

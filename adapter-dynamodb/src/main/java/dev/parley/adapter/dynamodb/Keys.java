@@ -31,6 +31,7 @@ final class Keys {
   static final String BAN = "BAN#";
   static final String MESSAGE = "MSG#";
   static final String MESSAGE_ID = "MSGID#";
+  static final String PIN = "PIN#";
   static final String READ = "READ#";
   static final String REACTIONS = "RXN#";
   static final String TYPING = "TYPING#";
@@ -68,6 +69,14 @@ final class Keys {
   }
 
   /**
+   * GSI partition of a room's thread roots, sorted by their last reply's {@link #message} key.
+   * Never equal to a {@link #thread} key: those always hold a '/', room ids never do.
+   */
+  static String roomThreads(RoomId room) {
+    return partition("THREADS#" + room.value());
+  }
+
+  /**
    * A rate-limit key is free text: long ones are hashed so the key stays within the limit, with the
    * readable prefix kept for operators.
    */
@@ -93,6 +102,15 @@ final class Keys {
 
   static String message(long sequence) {
     return MESSAGE + padded(sequence);
+  }
+
+  /** A pinned message's marker, sorted by its sequence. */
+  static String pin(long sequence) {
+    return PIN + padded(sequence);
+  }
+
+  static long sequenceOfPin(String pinSortKey) {
+    return Long.parseLong(pinSortKey.substring(PIN.length()));
   }
 
   static String messageId(MessageId id) {

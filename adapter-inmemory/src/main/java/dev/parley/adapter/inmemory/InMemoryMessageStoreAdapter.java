@@ -3,7 +3,9 @@ package dev.parley.adapter.inmemory;
 import dev.parley.application.port.out.AppendResult;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.PinnedMessagesPort;
 import dev.parley.application.port.out.RoomSequencePort;
+import dev.parley.application.port.out.ThreadListPort;
 import dev.parley.domain.message.ChangeOutcome;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.MessageChange;
@@ -33,7 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public final class InMemoryMessageStoreAdapter
-    implements MessageStorePort, MessageHistoryPort, RoomSequencePort {
+    implements MessageStorePort,
+        MessageHistoryPort,
+        RoomSequencePort,
+        PinnedMessagesPort,
+        ThreadListPort {
   @Inject
   public InMemoryMessageStoreAdapter() {}
 
@@ -104,5 +110,19 @@ public final class InMemoryMessageStoreAdapter
       }
     }
     return activity;
+  }
+
+  @Override
+  public List<Message> pinned(RoomId roomId, long beforeSequence, int limit) {
+    Pages.requireLimit(limit);
+    RoomLog log = rooms.get(roomId);
+    return log == null ? List.of() : log.pinned(beforeSequence, limit);
+  }
+
+  @Override
+  public List<ThreadEntry> threads(RoomId roomId, long beforeSequence, int limit) {
+    Pages.requireLimit(limit);
+    RoomLog log = rooms.get(roomId);
+    return log == null ? List.of() : log.threads(beforeSequence, limit);
   }
 }

@@ -2,13 +2,16 @@ package dev.parley.adapter.inmemory;
 
 import dagger.Binds;
 import dagger.Module;
+import dev.parley.application.port.out.BanListPort;
 import dev.parley.application.port.out.BanStorePort;
 import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.MuteListPort;
 import dev.parley.application.port.out.OwnerStepDownPort;
+import dev.parley.application.port.out.PinnedMessagesPort;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
@@ -16,6 +19,7 @@ import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
 import dev.parley.application.port.out.StoreHealthPort;
+import dev.parley.application.port.out.ThreadListPort;
 import dev.parley.application.port.out.TypingPort;
 
 /**
@@ -27,6 +31,9 @@ import dev.parley.application.port.out.TypingPort;
 @Module
 public abstract class InMemoryStoreModule {
   private InMemoryStoreModule() {}
+
+  @Binds
+  abstract BanListPort banList(InMemoryBanStoreAdapter adapter);
 
   @Binds
   abstract BanStorePort banStore(InMemoryBanStoreAdapter adapter);
@@ -59,7 +66,16 @@ public abstract class InMemoryStoreModule {
   abstract ReadStatePort readStatePort(InMemoryReadStateAdapter adapter);
 
   @Binds
+  abstract MuteListPort muteList(InMemoryMuteListAdapter adapter);
+
+  @Binds
+  abstract PinnedMessagesPort pinnedMessages(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
   abstract RoomSequencePort roomSequence(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
+  abstract ThreadListPort threadList(InMemoryMessageStoreAdapter adapter);
 
   @Binds
   abstract RoomStorePort roomStore(InMemoryRoomStoreAdapter adapter);

@@ -22,7 +22,12 @@ final class Cursors {
     REPLIES,
     MEMBERS,
     MY_ROOMS,
-    PRESENCE
+    PRESENCE,
+    PINS,
+    THREADS,
+    BANS,
+    MUTES,
+    DIRECTORY
   }
 
   private Cursors() {}

@@ -20,10 +20,14 @@ import dev.parley.application.port.in.InviteMemberUseCase;
 import dev.parley.application.port.in.JoinRoomUseCase;
 import dev.parley.application.port.in.KickMemberUseCase;
 import dev.parley.application.port.in.LeaveRoomUseCase;
+import dev.parley.application.port.in.ListBansUseCase;
 import dev.parley.application.port.in.ListHistoryUseCase;
 import dev.parley.application.port.in.ListMembersUseCase;
+import dev.parley.application.port.in.ListMutesUseCase;
 import dev.parley.application.port.in.ListMyRoomsUseCase;
+import dev.parley.application.port.in.ListPinnedMessagesUseCase;
 import dev.parley.application.port.in.ListThreadRepliesUseCase;
+import dev.parley.application.port.in.ListThreadsUseCase;
 import dev.parley.application.port.in.MarkReadUseCase;
 import dev.parley.application.port.in.MarkUnreadUseCase;
 import dev.parley.application.port.in.MuteMemberUseCase;
@@ -111,6 +115,9 @@ public abstract class UseCaseModule {
   abstract LeaveRoomUseCase leaveRoom(LeaveRoomService service);
 
   @Binds
+  abstract ListBansUseCase listBans(ListBansService service);
+
+  @Binds
   abstract ListHistoryUseCase listHistory(ListHistoryService service);
 
   @Binds
@@ -120,7 +127,16 @@ public abstract class UseCaseModule {
   abstract ListMyRoomsUseCase listMyRooms(ListMyRoomsService service);
 
   @Binds
+  abstract ListMutesUseCase listMutes(ListMutesService service);
+
+  @Binds
+  abstract ListPinnedMessagesUseCase listPinnedMessages(ListPinnedMessagesService service);
+
+  @Binds
   abstract ListThreadRepliesUseCase listThreadReplies(ListThreadRepliesService service);
+
+  @Binds
+  abstract ListThreadsUseCase listThreads(ListThreadsService service);
 
   @Binds
   abstract MarkReadUseCase markRead(MarkReadService service);

@@ -41,6 +41,7 @@ public final class RestApi {
       MemberRoutes members,
       MessageRoutes messages,
       ReadAndPresenceRoutes readAndPresence,
+      ListingRoutes listings,
       DocumentRoutes documents,
       Authenticator authenticator) {
     List<Route> all = new ArrayList<>();
@@ -48,6 +49,7 @@ public final class RestApi {
     all.addAll(members.routes());
     all.addAll(messages.routes());
     all.addAll(readAndPresence.routes());
+    all.addAll(listings.routes());
     all.addAll(documents.routes());
     this.routes = List.copyOf(all);
     this.authenticator = authenticator;
