@@ -16,7 +16,11 @@ CREATE INDEX messages_threads ON messages (room_id, last_reply_seq)
 -- A room's muted members (MuteListPort), by user id; most members are never muted.
 CREATE INDEX memberships_muted ON memberships (room_id, user_id) WHERE muted_until IS NOT NULL;
 
--- The public room directory (RoomDirectoryPort): a prefix scan on the lower-cased name.
--- text_pattern_ops lets LIKE 'prefix%' use the index whatever the database's collation.
-CREATE INDEX rooms_directory ON rooms (lower(name) text_pattern_ops, id)
-    WHERE type = 'PUBLIC' AND NOT archived;
+-- The public room directory (RoomDirectoryPort): a prefix scan on the lower-cased name. The key is
+-- written by the adapter (RoomDirectoryPort.key, locale-independent like the other stores), not
+-- lower(), whose result depends on the database's ctype; COLLATE "C" orders it like them and lets
+-- LIKE 'prefix%' use the index. Rows from before this migration get lower(name) once.
+ALTER TABLE rooms ADD COLUMN directory_key text COLLATE "C";
+UPDATE rooms SET directory_key = lower(name);
+ALTER TABLE rooms ALTER COLUMN directory_key SET NOT NULL;
+CREATE INDEX rooms_directory ON rooms (directory_key, id) WHERE type = 'PUBLIC' AND NOT archived;

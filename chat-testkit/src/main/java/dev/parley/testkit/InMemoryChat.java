@@ -28,6 +28,7 @@ import dev.parley.application.port.in.ListMembersUseCase;
 import dev.parley.application.port.in.ListMutesUseCase;
 import dev.parley.application.port.in.ListMyRoomsUseCase;
 import dev.parley.application.port.in.ListPinnedMessagesUseCase;
+import dev.parley.application.port.in.ListPublicRoomsUseCase;
 import dev.parley.application.port.in.ListThreadRepliesUseCase;
 import dev.parley.application.port.in.ListThreadsUseCase;
 import dev.parley.application.port.in.MarkReadUseCase;
@@ -131,6 +132,8 @@ public interface InMemoryChat {
   ListMutesUseCase listMutes();
 
   ListPinnedMessagesUseCase listPinnedMessages();
+
+  ListPublicRoomsUseCase listPublicRooms();
 
   ListThreadRepliesUseCase listThreadReplies();
 

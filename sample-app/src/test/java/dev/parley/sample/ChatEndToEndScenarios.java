@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -595,13 +596,47 @@ abstract class ChatEndToEndScenarios {
         .containsExactly("limit");
   }
 
+  @Test
+  void anyoneFindsPublicRoomsByNamePrefix() throws Exception {
+    String alice = user("alice");
+    String carol = user("carol");
+    String prefix = "dir " + run;
+    for (String name : List.of(prefix + " Beta", prefix + " alpha", prefix + " hidden")) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("name", name);
+      body.put("type", name.endsWith("hidden") ? "private" : "public");
+      Reply created = api().post("/rooms", tokenFor(alice), body);
+      assertThat(created.status()).as("%s", created).isEqualTo(201);
+    }
+    String search = "/public-rooms?prefix=" + encode(prefix.toUpperCase(Locale.ROOT));
+
+    Reply first = api().get(search + "&limit=1", tokenFor(carol));
+    assertThat(first.status()).as("%s", first).isEqualTo(200);
+    Reply second =
+        api()
+            .get(
+                search + "&limit=1&cursor=" + encode(first.json().path("nextCursor").asText()),
+                tokenFor(carol));
+
+    assertThat(first.json().path("items").path(0).path("name").asText())
+        .isEqualTo(prefix + " alpha");
+    assertThat(second.json().path("items").path(0).path("name").asText())
+        .isEqualTo(prefix + " Beta");
+    assertThat(second.json().has("nextCursor")).isFalse();
+    assertThat(
+            violationFields(
+                assertProblem(
+                    api().get("/public-rooms?limit=101", tokenFor(carol)), 400, "invalid-input")))
+        .containsExactly("limit");
+  }
+
   private static boolean later(JsonNode message, JsonNode than) {
     return Instant.parse(message.path("createdAt").asText())
         .isAfter(Instant.parse(than.path("createdAt").asText()));
   }
 
   private static String encode(String cursor) {
-    return URLEncoder.encode(cursor, StandardCharsets.UTF_8);
+    return URLEncoder.encode(cursor, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   // --- helpers ----------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ import dev.parley.application.port.out.PinnedMessagesPort;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
+import dev.parley.application.port.out.RoomDirectoryPort;
 import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
@@ -85,6 +86,9 @@ public abstract class DynamoDbStoreModule {
 
   @Binds
   abstract PinnedMessagesPort pinnedMessages(DynamoDbRoomListingsAdapter adapter);
+
+  @Binds
+  abstract RoomDirectoryPort roomDirectory(DynamoDbRoomDirectoryAdapter adapter);
 
   @Binds
   abstract RoomSequencePort roomSequence(DynamoDbMessageHistoryAdapter adapter);

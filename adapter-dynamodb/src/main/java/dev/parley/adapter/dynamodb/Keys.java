@@ -76,6 +76,18 @@ final class Keys {
     return partition("THREADS#" + room.value());
   }
 
+  /** GSI partition of the public room directory: every public, unarchived room's item. */
+  static final String DIRECTORY = "DIRECTORY";
+
+  /**
+   * A room's place in the directory: its name's key, then its id after {@code \u0001}, which
+   * visible names never hold and which sorts before every character they may hold, so the order is
+   * (key, id).
+   */
+  static String directorySort(String nameKey, RoomId room) {
+    return sort(nameKey + '\u0001' + room.value());
+  }
+
   /**
    * A rate-limit key is free text: long ones are hashed so the key stays within the limit, with the
    * readable prefix kept for operators.

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * One DynamoDB Local per test JVM, started lazily by the first test class that uses this extension
@@ -70,7 +71,12 @@ public final class LocalDynamoDb implements BeforeAllCallback {
     // connections in 3 of 950 repeated runs, and in none of 1,100 with TTL off. The adapters judge
     // expiry by the port's clock, which the suites test; DynamoDbTablesTest checks that
     // DynamoDbTables.create turns TTL on.
-    client.createTable(DynamoDbTables.definition(TABLE));
+    try {
+      client.createTable(DynamoDbTables.definition(TABLE));
+    } catch (ResourceInUseException createdByATimedOutAttempt) {
+      // On a loaded machine the first attempt can time out after DynamoDB Local created the table;
+      // the client's retry then finds it. The table is ours either way.
+    }
     client.waiter().waitUntilTableExists(b -> b.tableName(TABLE));
     return new Running(server, client, new DynamoDbStore(client, TABLE), meter);
   }

@@ -15,6 +15,7 @@ import dev.parley.application.port.out.PinnedMessagesPort;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
+import dev.parley.application.port.out.RoomDirectoryPort;
 import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
@@ -76,6 +77,9 @@ public abstract class InMemoryStoreModule {
 
   @Binds
   abstract ThreadListPort threadList(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
+  abstract RoomDirectoryPort roomDirectory(InMemoryRoomStoreAdapter adapter);
 
   @Binds
   abstract RoomStorePort roomStore(InMemoryRoomStoreAdapter adapter);

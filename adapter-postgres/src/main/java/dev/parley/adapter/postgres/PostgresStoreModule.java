@@ -17,6 +17,7 @@ import dev.parley.application.port.out.PinnedMessagesPort;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
+import dev.parley.application.port.out.RoomDirectoryPort;
 import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
@@ -97,6 +98,9 @@ public abstract class PostgresStoreModule {
 
   @Binds
   abstract PinnedMessagesPort pinnedMessages(PostgresRoomListingsAdapter adapter);
+
+  @Binds
+  abstract RoomDirectoryPort roomDirectory(PostgresRoomDirectoryAdapter adapter);
 
   @Binds
   abstract RoomSequencePort roomSequence(PostgresMessageHistoryAdapter adapter);

@@ -26,6 +26,7 @@ import dev.parley.application.port.in.ListMembersUseCase;
 import dev.parley.application.port.in.ListMutesUseCase;
 import dev.parley.application.port.in.ListMyRoomsUseCase;
 import dev.parley.application.port.in.ListPinnedMessagesUseCase;
+import dev.parley.application.port.in.ListPublicRoomsUseCase;
 import dev.parley.application.port.in.ListThreadRepliesUseCase;
 import dev.parley.application.port.in.ListThreadsUseCase;
 import dev.parley.application.port.in.MarkReadUseCase;
@@ -131,6 +132,9 @@ public abstract class UseCaseModule {
 
   @Binds
   abstract ListPinnedMessagesUseCase listPinnedMessages(ListPinnedMessagesService service);
+
+  @Binds
+  abstract ListPublicRoomsUseCase listPublicRooms(ListPublicRoomsService service);
 
   @Binds
   abstract ListThreadRepliesUseCase listThreadReplies(ListThreadRepliesService service);

@@ -6,6 +6,8 @@ import dev.parley.application.port.in.ListMutesQuery;
 import dev.parley.application.port.in.ListMutesUseCase;
 import dev.parley.application.port.in.ListPinnedMessagesQuery;
 import dev.parley.application.port.in.ListPinnedMessagesUseCase;
+import dev.parley.application.port.in.ListPublicRoomsQuery;
+import dev.parley.application.port.in.ListPublicRoomsUseCase;
 import dev.parley.application.port.in.ListThreadsQuery;
 import dev.parley.application.port.in.ListThreadsUseCase;
 import dev.parley.protocol.http.ApiResponse;
@@ -13,30 +15,34 @@ import dev.parley.protocol.json.BanJson;
 import dev.parley.protocol.json.MemberJson;
 import dev.parley.protocol.json.MessageJson;
 import dev.parley.protocol.json.PageJson;
+import dev.parley.protocol.json.RoomJson;
 import dev.parley.protocol.json.ThreadJson;
 import jakarta.inject.Inject;
 import java.util.List;
 
 /**
- * A room's listings beyond history and members: pinned messages, threads, and for moderators bans
- * and mutes.
+ * Listings beyond history and members: a room's pinned messages and threads, for moderators its
+ * bans and mutes, and the public room directory.
  */
 public final class ListingRoutes {
   private final ListPinnedMessagesUseCase listPins;
   private final ListThreadsUseCase listThreads;
   private final ListBansUseCase listBans;
   private final ListMutesUseCase listMutes;
+  private final ListPublicRoomsUseCase listPublicRooms;
 
   @Inject
   public ListingRoutes(
       ListPinnedMessagesUseCase listPins,
       ListThreadsUseCase listThreads,
       ListBansUseCase listBans,
-      ListMutesUseCase listMutes) {
+      ListMutesUseCase listMutes,
+      ListPublicRoomsUseCase listPublicRooms) {
     this.listPins = listPins;
     this.listThreads = listThreads;
     this.listBans = listBans;
     this.listMutes = listMutes;
+    this.listPublicRooms = listPublicRooms;
   }
 
   public List<Route> routes() {
@@ -44,7 +50,20 @@ public final class ListingRoutes {
         Route.of("GET", "/rooms/{roomId}/pins", this::pins),
         Route.of("GET", "/rooms/{roomId}/threads", this::threads),
         Route.of("GET", "/rooms/{roomId}/bans", this::bans),
-        Route.of("GET", "/rooms/{roomId}/mutes", this::mutes));
+        Route.of("GET", "/rooms/{roomId}/mutes", this::mutes),
+        Route.of("GET", "/public-rooms", this::publicRooms));
+  }
+
+  private ApiResponse publicRooms(Call call) {
+    return Responses.ok(
+        PageJson.of(
+            listPublicRooms.listPublicRooms(
+                new ListPublicRoomsQuery(
+                    call.user(),
+                    call.query("prefix"),
+                    call.query("cursor"),
+                    call.queryInt("limit"))),
+            RoomJson::of));
   }
 
   private ApiResponse bans(Call call) {

@@ -141,6 +141,32 @@ class ListingsRestApiTest {
   }
 
   @Test
+  void theDirectoryFindsPublicRoomsByPrefixForAnyone() {
+    createRoom(ALICE, "General chat", "public");
+    createRoom(ALICE, "generalities", "private");
+
+    RestClient.Reply found = client.get("/public-rooms?prefix=GEN&limit=1", CAROL);
+    RestClient.Reply next =
+        client.get(
+            "/public-rooms?prefix=GEN&limit=1&cursor=" + encoded(found.text("nextCursor")), CAROL);
+
+    assertThat(texts(found.json().path("items"), null)).containsExactly("general");
+    assertThat(found.json().path("items").get(0).has("yourRole")).isFalse();
+    assertThat(texts(next.json().path("items"), null)).containsExactly("General chat");
+    assertThat(next.json().has("nextCursor")).isFalse();
+    RestClient.Reply otherPrefix =
+        client.get("/public-rooms?prefix=ge&cursor=" + encoded(found.text("nextCursor")), CAROL);
+    assertProblem(otherPrefix, 400, "invalid-input");
+    assertThat(otherPrefix.violationFields()).containsExactly("cursor");
+    RestClient.Reply badPrefix = client.get("/public-rooms?prefix=%09tab", CAROL);
+    assertProblem(badPrefix, 400, "invalid-input");
+    assertThat(badPrefix.violationFields()).containsExactly("prefix");
+    RestClient.Reply badLimit = client.get("/public-rooms?limit=0", CAROL);
+    assertThat(badLimit.violationFields()).containsExactly("limit");
+    assertProblem(client.get("/public-rooms", null), 401, "unauthenticated");
+  }
+
+  @Test
   void aPrivateRoomsListingsAreNotFoundForOutsiders() {
     String hidden = "/rooms/" + createRoom(ALICE, "hidden", "private");
     for (String listing : List.of("/pins", "/threads", "/bans", "/mutes")) {

@@ -153,6 +153,7 @@ class RestApiTest {
     assertThat(client.get(r + "/threads", BOB).status()).isEqualTo(200);
     assertThat(client.get(r + "/bans", ALICE).status()).isEqualTo(200);
     assertThat(client.get(r + "/mutes", ALICE).status()).isEqualTo(200);
+    assertThat(client.get("/public-rooms?prefix=gen", BOB).status()).isEqualTo(200);
     assertThat(client.json("POST", r + "/read", BOB, "{\"sequence\":2}").status()).isEqualTo(200);
     assertThat(client.json("POST", r + "/unread", BOB, "{\"sequence\":1}").status()).isEqualTo(200);
     assertThat(client.get("/me/unread", BOB).status()).isEqualTo(200);
