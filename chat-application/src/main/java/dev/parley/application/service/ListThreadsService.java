@@ -55,15 +55,15 @@ public final class ListThreadsService implements ListThreadsUseCase {
       messages.add(thread.lastReply());
     }
     List<MessageView> shown = views.messages(roomId, messages);
-    List<ThreadView> views = new ArrayList<>(page.size());
+    List<ThreadView> items = new ArrayList<>(page.size());
     for (int i = 0; i < page.size(); i++) {
-      views.add(new ThreadView(shown.get(2 * i), shown.get(2 * i + 1)));
+      items.add(new ThreadView(shown.get(2 * i), shown.get(2 * i + 1)));
     }
     String next =
         more
             ? Cursors.encode(
                 Cursors.Kind.THREADS, roomId, page.get(limit - 1).lastReply().sequence())
             : null;
-    return new Page<>(views, next);
+    return new Page<>(items, next);
   }
 }
