@@ -24,10 +24,15 @@ import dev.parley.application.port.in.JoinRoomUseCase;
 import dev.parley.application.port.in.KickMemberUseCase;
 import dev.parley.application.port.in.LeaveRoomUseCase;
 import dev.parley.application.port.in.ListBlockedUsersUseCase;
+import dev.parley.application.port.in.ListBansUseCase;
 import dev.parley.application.port.in.ListHistoryUseCase;
 import dev.parley.application.port.in.ListMembersUseCase;
+import dev.parley.application.port.in.ListMutesUseCase;
 import dev.parley.application.port.in.ListMyRoomsUseCase;
+import dev.parley.application.port.in.ListPinnedMessagesUseCase;
+import dev.parley.application.port.in.ListPublicRoomsUseCase;
 import dev.parley.application.port.in.ListThreadRepliesUseCase;
+import dev.parley.application.port.in.ListThreadsUseCase;
 import dev.parley.application.port.in.MarkReadUseCase;
 import dev.parley.application.port.in.MarkUnreadUseCase;
 import dev.parley.application.port.in.MuteMemberUseCase;
@@ -125,13 +130,23 @@ public interface InMemoryChat {
 
   LeaveRoomUseCase leaveRoom();
 
+  ListBansUseCase listBans();
+
   ListHistoryUseCase listHistory();
 
   ListMembersUseCase listMembers();
 
   ListMyRoomsUseCase listMyRooms();
 
+  ListMutesUseCase listMutes();
+
+  ListPinnedMessagesUseCase listPinnedMessages();
+
+  ListPublicRoomsUseCase listPublicRooms();
+
   ListThreadRepliesUseCase listThreadReplies();
+
+  ListThreadsUseCase listThreads();
 
   MarkReadUseCase markRead();
 

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -539,6 +540,7 @@ abstract class ChatEndToEndScenarios {
                 .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
                 .build(),
             HttpResponse.BodyHandlers.ofString());
+  }
 
   // --- issue #20, mentions ---------------------------------------------------------------------
 
@@ -618,6 +620,155 @@ abstract class ChatEndToEndScenarios {
     Reply unblocked = api().send("DELETE", "/me/blocks/" + bob, tokenFor(alice), null, null);
     assertThat(unblocked.status()).as("%s", unblocked).isEqualTo(204);
     assertThat(postMessage(alice, direct, "welcome back", "after-unblock").status()).isEqualTo(201);
+  }
+
+  // --- listings (issue 20: my rooms by activity, pins, threads, bans and mutes)
+  // -------------------
+
+  @Test
+  void myRoomsComeByLatestActivityWithUnreadCounts() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String older = createRoom(alice, "private", bob);
+    String newer = createRoom(alice, "private", bob);
+    JsonNode first = postMessage(alice, older, "in the older room", "a1").json();
+    // The newer room must become strictly later than the older one's message; a second post
+    // covers the rare case of both landing in one millisecond (ties go by room id).
+    JsonNode latest = postMessage(alice, newer, "in the newer room", "b1").json();
+    for (int i = 2; i < 6 && !later(latest, first); i++) {
+      latest = postMessage(alice, newer, "in the newer room", "b" + i).json();
+    }
+    assertThat(later(latest, first)).isTrue();
+
+    Reply page = api().get("/rooms?limit=1", tokenFor(bob));
+    Reply rest =
+        api()
+            .get("/rooms?cursor=" + encode(page.json().path("nextCursor").asText()), tokenFor(bob));
+
+    assertThat(page.status()).as("%s", page).isEqualTo(200);
+    assertThat(page.json().path("items").path(0).path("id").asText()).isEqualTo(newer);
+    assertThat(page.json().path("items").path(0).path("unreadCount").asLong()).isPositive();
+    assertThat(rest.json().path("items").path(0).path("id").asText()).isEqualTo(older);
+    assertThat(rest.json().path("items").path(0).path("unreadCount").asLong()).isEqualTo(1);
+    assertThat(rest.json().has("nextCursor")).isFalse();
+  }
+
+  @Test
+  void membersSeeARoomsPinsAndThreadsAndOutsidersDoNot() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String carol = user("carol");
+    String room = createRoom(alice, "private", bob);
+    String rules = postMessage(alice, room, "the rules", "r1").json().path("id").asText();
+    postMessage(alice, room, "chatter", "r2");
+    Reply pin = api().put(messages(room) + "/" + rules + "/pin", tokenFor(alice), Map.of());
+    assertThat(pin.status()).as("%s", pin).isEqualTo(200);
+    Reply reply =
+        api()
+            .post(
+                messages(room),
+                tokenFor(bob),
+                Map.of("text", "agreed", "clientMessageId", "b1", "parentId", rules));
+    assertThat(reply.status()).as("%s", reply).isEqualTo(201);
+
+    Reply pins = api().get("/rooms/" + room + "/pins", tokenFor(bob));
+    Reply threads = api().get("/rooms/" + room + "/threads", tokenFor(bob));
+
+    assertThat(pins.status()).as("%s", pins).isEqualTo(200);
+    assertThat(texts(pins.json().path("items"))).containsExactly("the rules");
+    assertThat(threads.status()).as("%s", threads).isEqualTo(200);
+    JsonNode thread = threads.json().path("items").path(0);
+    assertThat(thread.path("root").path("id").asText()).isEqualTo(rules);
+    assertThat(thread.path("root").path("replyCount").asInt()).isEqualTo(1);
+    assertThat(thread.path("lastReply").path("text").asText()).isEqualTo("agreed");
+    assertThat(thread.path("lastReply").path("author").asText()).isEqualTo(bob);
+    assertProblem(api().get("/rooms/" + room + "/pins", tokenFor(carol)), 404, "not-found");
+    assertProblem(api().get("/rooms/" + room + "/threads", tokenFor(carol)), 404, "not-found");
+    assertThat(
+            violationFields(
+                assertProblem(
+                    api().get("/rooms/" + room + "/pins?cursor=nope", tokenFor(bob)),
+                    400,
+                    "invalid-input")))
+        .containsExactly("cursor");
+  }
+
+  @Test
+  void moderatorsListBansAndMutesAndMembersMayNot() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String dave = user("dave");
+    String room = createRoom(alice, "private", bob, dave);
+    Reply mute = api().put("/rooms/" + room + "/mutes/" + bob, tokenFor(alice), Map.of());
+    assertThat(mute.status()).as("%s", mute).isEqualTo(200);
+    Reply ban =
+        api().put("/rooms/" + room + "/bans/" + dave, tokenFor(alice), Map.of("reason", "spam"));
+    assertThat(ban.status()).as("%s", ban).isEqualTo(200);
+
+    Reply mutes = api().get("/rooms/" + room + "/mutes", tokenFor(alice));
+    Reply bans = api().get("/rooms/" + room + "/bans", tokenFor(alice));
+
+    assertThat(mutes.status()).as("%s", mutes).isEqualTo(200);
+    assertThat(mutes.json().path("items").path(0).path("userId").asText()).isEqualTo(bob);
+    assertThat(mutes.json().path("items").path(0).path("mutedUntil").asText()).isEqualTo("forever");
+    assertThat(bans.status()).as("%s", bans).isEqualTo(200);
+    JsonNode listed = bans.json().path("items").path(0);
+    assertThat(listed.path("userId").asText()).isEqualTo(dave);
+    assertThat(listed.path("bannedBy").asText()).isEqualTo(alice);
+    assertThat(listed.path("reason").asText()).isEqualTo("spam");
+    JsonNode refused =
+        assertProblem(api().get("/rooms/" + room + "/bans", tokenFor(bob)), 403, "forbidden");
+    assertThat(refused.path("reason").asText()).isEqualTo("role-too-low");
+    assertThat(
+            violationFields(
+                assertProblem(
+                    api().get("/rooms/" + room + "/mutes?limit=0", tokenFor(alice)),
+                    400,
+                    "invalid-input")))
+        .containsExactly("limit");
+  }
+
+  @Test
+  void anyoneFindsPublicRoomsByNamePrefix() throws Exception {
+    String alice = user("alice");
+    String carol = user("carol");
+    String prefix = "dir " + run;
+    for (String name : List.of(prefix + " Beta", prefix + " alpha", prefix + " hidden")) {
+      Map<String, Object> body = new LinkedHashMap<>();
+      body.put("name", name);
+      body.put("type", name.endsWith("hidden") ? "private" : "public");
+      Reply created = api().post("/rooms", tokenFor(alice), body);
+      assertThat(created.status()).as("%s", created).isEqualTo(201);
+    }
+    String search = "/public-rooms?prefix=" + encode(prefix.toUpperCase(Locale.ROOT));
+
+    Reply first = api().get(search + "&limit=1", tokenFor(carol));
+    assertThat(first.status()).as("%s", first).isEqualTo(200);
+    Reply second =
+        api()
+            .get(
+                search + "&limit=1&cursor=" + encode(first.json().path("nextCursor").asText()),
+                tokenFor(carol));
+
+    assertThat(first.json().path("items").path(0).path("name").asText())
+        .isEqualTo(prefix + " alpha");
+    assertThat(second.json().path("items").path(0).path("name").asText())
+        .isEqualTo(prefix + " Beta");
+    assertThat(second.json().has("nextCursor")).isFalse();
+    assertThat(
+            violationFields(
+                assertProblem(
+                    api().get("/public-rooms?limit=101", tokenFor(carol)), 400, "invalid-input")))
+        .containsExactly("limit");
+  }
+
+  private static boolean later(JsonNode message, JsonNode than) {
+    return Instant.parse(message.path("createdAt").asText())
+        .isAfter(Instant.parse(than.path("createdAt").asText()));
+  }
+
+  private static String encode(String cursor) {
+    return URLEncoder.encode(cursor, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
   // --- helpers ----------------------------------------------------------------------------------

@@ -156,7 +156,7 @@ public final class DynamoDbMembershipAdapter
         Map.of(":role", s(role.name())));
   }
 
-  private static Membership membership(Map<String, AttributeValue> item) {
+  static Membership membership(Map<String, AttributeValue> item) {
     return new Membership(
         RoomId.of(str(item, "roomId")),
         UserId.of(str(item, "userId")),

@@ -13,7 +13,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -147,5 +151,23 @@ public final class DynamoDbMessageHistoryAdapter implements MessageHistoryPort, 
       next = sequence + 1;
     }
     return List.copyOf(page);
+  }
+
+  /** BatchGetItem of the rooms' counter items, which each append stamps with its message's time. */
+  @Override
+  public Map<RoomId, Instant> lastActivity(Collection<RoomId> roomIds) {
+    List<Map<String, AttributeValue>> keys = new ArrayList<>(roomIds.size());
+    for (RoomId roomId : new LinkedHashSet<>(roomIds)) {
+      keys.add(Items.key(Keys.room(roomId), Keys.SEQUENCE));
+    }
+    Map<RoomId, Instant> activity = new HashMap<>();
+    for (Map<String, AttributeValue> item : queries.batchGet("last activity", keys)) {
+      long at = num(item, DynamoDbMessageStoreAdapter.ACTIVITY, -1);
+      if (at >= 0) {
+        activity.put(
+            RoomId.of(Keys.idAfterPrefix(Items.str(item, Items.PK))), Instant.ofEpochMilli(at));
+      }
+    }
+    return activity;
   }
 }

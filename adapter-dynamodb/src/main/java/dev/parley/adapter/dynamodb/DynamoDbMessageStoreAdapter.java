@@ -17,6 +17,7 @@ import dev.parley.domain.room.RoomId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -48,6 +49,9 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
       "attribute_exists(pk) AND attribute_not_exists(deletedAt)";
   private static final String ABSENT = "attribute_not_exists(pk)";
 
+  /** On the counter item: epoch millis of the latest append's message. */
+  static final String ACTIVITY = "at";
+
   private final DynamoDbStore store;
   private final Queries queries;
   private final Clock clock;
@@ -66,7 +70,7 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
   @Override
   public AppendResult append(NewMessage draft) {
     if (draft.clientMessageId() == null) {
-      long sequence = nextSequence(draft.roomId());
+      long sequence = nextSequence(draft.roomId(), draft.createdAt());
       Message message = Message.fromDraft(draft, sequence);
       put("store message", MessageItems.item(message, clock.millis()), null);
       put("store message id", pointer(draft.roomId(), draft.id(), sequence), null);
@@ -82,7 +86,7 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
     if (claimed.isPresent()) {
       return original(draft, claimed.get());
     }
-    long sequence = nextSequence(draft.roomId());
+    long sequence = nextSequence(draft.roomId(), draft.createdAt());
     Optional<Long> winner = claim(draft, sequence);
     if (winner.isPresent()) {
       markGap(draft.roomId(), sequence);
@@ -121,8 +125,16 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
           }
         };
     Items.guardSize(values);
+    boolean pinning = change instanceof MessageChange.Pin pin && pin.pinned();
+    if (pinning) {
+      // The marker first: a pinned message always has one; a marker left by a failed pin is
+      // passed over by readers, which check the message's flag.
+      put("pin marker", key(Keys.room(roomId), Keys.pin(sequence.get())), null);
+    }
+    // A deletion returns the old item: whether it was pinned says whether a marker is left.
+    boolean deleting = change instanceof MessageChange.Delete;
     try {
-      Map<String, AttributeValue> updated =
+      Map<String, AttributeValue> returned =
           store.call(
               "change message",
               () ->
@@ -135,15 +147,43 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
                                   .updateExpression(update)
                                   .conditionExpression(CHANGE_CONDITION)
                                   .expressionAttributeValues(values)
-                                  .returnValues(ReturnValue.ALL_NEW)
+                                  .returnValues(
+                                      deleting ? ReturnValue.ALL_OLD : ReturnValue.ALL_NEW)
                                   .returnValuesOnConditionCheckFailure(
                                       ReturnValuesOnConditionCheckFailure.ALL_OLD))
                       .attributes());
-      return Optional.of(new ChangeOutcome.Applied(MessageItems.message(updated)));
+      Message before = deleting ? MessageItems.message(returned) : null;
+      Message changed =
+          deleting
+              ? ((ChangeOutcome.Applied) before.apply(change)).message()
+              : MessageItems.message(returned);
+      if ((deleting && before.pinned()) || (change instanceof MessageChange.Pin p && !p.pinned())) {
+        unpinMarker(roomId, sequence.get());
+      }
+      return Optional.of(new ChangeOutcome.Applied(changed));
     } catch (ConditionalCheckFailedException e) {
+      if (pinning) {
+        unpinMarker(roomId, sequence.get());
+      }
       return e.hasItem() && !e.item().isEmpty()
           ? Optional.of(new ChangeOutcome.Rejected(ChangeOutcome.Reason.DELETED))
           : Optional.empty();
+    }
+  }
+
+  private void unpinMarker(RoomId roomId, long sequence) {
+    try {
+      store.call(
+          "unpin marker",
+          () ->
+              store
+                  .client()
+                  .deleteItem(
+                      b ->
+                          b.tableName(store.table())
+                              .key(key(Keys.room(roomId), Keys.pin(sequence)))));
+    } catch (RuntimeException e) {
+      // Best effort: readers pass over a marker whose message is not pinned.
     }
   }
 
@@ -186,7 +226,7 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
 
   private AppendResult appended(Message message) {
     if (message.parentId() != null) {
-      countReply(message.roomId(), message.parentId());
+      countReply(message.roomId(), message.parentId(), message.sequence());
     }
     return new AppendResult.Appended(message);
   }
@@ -214,7 +254,7 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
     return pointer;
   }
 
-  private long nextSequence(RoomId roomId) {
+  private long nextSequence(RoomId roomId, Instant createdAt) {
     Map<String, AttributeValue> updated =
         store.call(
             "next sequence",
@@ -225,14 +265,22 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
                         b ->
                             b.tableName(store.table())
                                 .key(key(Keys.room(roomId), Keys.SEQUENCE))
-                                .updateExpression("ADD n :one")
-                                .expressionAttributeValues(Map.of(":one", n(1)))
+                                // The room's last activity rides on the counter's write: no
+                                // extra item, no extra write unit.
+                                .updateExpression("ADD n :one SET #at = :at")
+                                .expressionAttributeNames(Map.of("#at", ACTIVITY))
+                                .expressionAttributeValues(
+                                    Map.of(":one", n(1), ":at", n(createdAt.toEpochMilli())))
                                 .returnValues(ReturnValue.UPDATED_NEW))
                     .attributes());
     return num(updated, "n", 0);
   }
 
-  private void countReply(RoomId roomId, MessageId parentId) {
+  /**
+   * Counts the reply on its root and files the root under the room's threads ({@code gsi1}, keyed
+   * by this reply's sequence) in the same UpdateItem.
+   */
+  private void countReply(RoomId roomId, MessageId parentId, long replySequence) {
     Optional<Long> parent = sequenceOf(roomId, parentId);
     if (parent.isEmpty()) {
       return;
@@ -247,9 +295,17 @@ public final class DynamoDbMessageStoreAdapter implements MessageStorePort {
                       b ->
                           b.tableName(store.table())
                               .key(key(Keys.room(roomId), Keys.message(parent.get())))
-                              .updateExpression("ADD replyCount :one")
+                              .updateExpression(
+                                  "ADD replyCount :one SET gsi1pk = :threads, gsi1sk = :last")
                               .conditionExpression("attribute_exists(pk)")
-                              .expressionAttributeValues(Map.of(":one", n(1)))));
+                              .expressionAttributeValues(
+                                  Map.of(
+                                      ":one",
+                                      n(1),
+                                      ":threads",
+                                      s(Keys.roomThreads(roomId)),
+                                      ":last",
+                                      s(Keys.message(replySequence))))));
     } catch (ConditionalCheckFailedException parentGone) {
       // The parent's write failed after its sequence was taken: nothing to count on.
     }

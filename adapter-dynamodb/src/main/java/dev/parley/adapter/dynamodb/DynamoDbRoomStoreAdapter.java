@@ -9,6 +9,7 @@ import static dev.parley.adapter.dynamodb.Items.num;
 import static dev.parley.adapter.dynamodb.Items.s;
 import static dev.parley.adapter.dynamodb.Items.str;
 
+import dev.parley.application.port.out.RoomDirectoryPort;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.domain.access.Action;
 import dev.parley.domain.access.Role;
@@ -133,6 +134,11 @@ public final class DynamoDbRoomStoreAdapter implements RoomStorePort {
     item.put("createdBy", s(room.createdBy().value()));
     item.put("createdAt", instant(room.createdAt()));
     item.put("archived", bool(room.archived()));
+    if (room.type() == RoomType.PUBLIC && !room.archived()) {
+      // Files the room in the directory's sparse index; a save without these leaves it.
+      item.put(Items.GSI1_PK, s(Keys.DIRECTORY));
+      item.put(Items.GSI1_SK, s(Keys.directorySort(RoomDirectoryPort.key(room.name()), room.id())));
+    }
     RoomSettings settings = room.settings();
     item.put("maxMessageLength", n(settings.maxMessageLength()));
     item.put("slowModeSeconds", n(settings.slowModeSeconds()));

@@ -3,6 +3,7 @@ package dev.parley.adapter.dynamodb;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import dev.parley.application.port.out.BanListPort;
 import dev.parley.application.port.out.BanStorePort;
 import dev.parley.application.port.out.BlockCheckPort;
 import dev.parley.application.port.out.BlockListPort;
@@ -12,14 +13,18 @@ import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.MuteListPort;
 import dev.parley.application.port.out.OwnerStepDownPort;
+import dev.parley.application.port.out.PinnedMessagesPort;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
+import dev.parley.application.port.out.RoomDirectoryPort;
 import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
 import dev.parley.application.port.out.StoreHealthPort;
+import dev.parley.application.port.out.ThreadListPort;
 import dev.parley.application.port.out.TypingPort;
 import jakarta.inject.Singleton;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -45,6 +50,9 @@ public abstract class DynamoDbStoreModule {
   static DynamoDbStore store(DynamoDbClient client, DynamoDbConfig config) {
     return new DynamoDbStore(client, config.table());
   }
+
+  @Binds
+  abstract BanListPort banList(DynamoDbBanStoreAdapter adapter);
 
   @Binds
   abstract BanStorePort banStore(DynamoDbBanStoreAdapter adapter);
@@ -86,7 +94,19 @@ public abstract class DynamoDbStoreModule {
   abstract ReadStatePort readState(DynamoDbReadStateAdapter adapter);
 
   @Binds
+  abstract MuteListPort muteList(DynamoDbMuteListAdapter adapter);
+
+  @Binds
+  abstract PinnedMessagesPort pinnedMessages(DynamoDbRoomListingsAdapter adapter);
+
+  @Binds
+  abstract RoomDirectoryPort roomDirectory(DynamoDbRoomDirectoryAdapter adapter);
+
+  @Binds
   abstract RoomSequencePort roomSequence(DynamoDbMessageHistoryAdapter adapter);
+
+  @Binds
+  abstract ThreadListPort threadList(DynamoDbRoomListingsAdapter adapter);
 
   @Binds
   abstract RoomStorePort roomStore(DynamoDbRoomStoreAdapter adapter);

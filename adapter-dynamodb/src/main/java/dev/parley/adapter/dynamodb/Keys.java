@@ -31,6 +31,7 @@ final class Keys {
   static final String BAN = "BAN#";
   static final String MESSAGE = "MSG#";
   static final String MESSAGE_ID = "MSGID#";
+  static final String PIN = "PIN#";
   static final String READ = "READ#";
   static final String MENTION = "MENTION#";
   static final String BLOCK = "BLOCK#";
@@ -75,6 +76,26 @@ final class Keys {
   }
 
   /**
+   * GSI partition of a room's thread roots, sorted by their last reply's {@link #message} key.
+   * Never equal to a {@link #thread} key: those always hold a '/', room ids never do.
+   */
+  static String roomThreads(RoomId room) {
+    return partition("THREADS#" + room.value());
+  }
+
+  /** GSI partition of the public room directory: every public, unarchived room's item. */
+  static final String DIRECTORY = "DIRECTORY";
+
+  /**
+   * A room's place in the directory: its name's key, then its id after {@code \u0001}, which
+   * visible names never hold and which sorts before every character they may hold, so the order is
+   * (key, id).
+   */
+  static String directorySort(String nameKey, RoomId room) {
+    return sort(nameKey + '\u0001' + room.value());
+  }
+
+  /**
    * A rate-limit key is free text: long ones are hashed so the key stays within the limit, with the
    * readable prefix kept for operators.
    */
@@ -100,6 +121,15 @@ final class Keys {
 
   static String message(long sequence) {
     return MESSAGE + padded(sequence);
+  }
+
+  /** A pinned message's marker, sorted by its sequence. */
+  static String pin(long sequence) {
+    return PIN + padded(sequence);
+  }
+
+  static long sequenceOfPin(String pinSortKey) {
+    return Long.parseLong(pinSortKey.substring(PIN.length()));
   }
 
   static String messageId(MessageId id) {

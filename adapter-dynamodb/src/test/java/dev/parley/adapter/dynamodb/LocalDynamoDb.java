@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import software.amazon.awssdk.core.exception.ApiCallTimeoutException;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 
 /**
  * One DynamoDB Local per test JVM, started lazily by the first test class that uses this extension
@@ -70,9 +72,29 @@ public final class LocalDynamoDb implements BeforeAllCallback {
     // connections in 3 of 950 repeated runs, and in none of 1,100 with TTL off. The adapters judge
     // expiry by the port's clock, which the suites test; DynamoDbTablesTest checks that
     // DynamoDbTables.create turns TTL on.
-    client.createTable(DynamoDbTables.definition(TABLE));
+    createTable(client);
     client.waiter().waitUntilTableExists(b -> b.tableName(TABLE));
     return new Running(server, client, new DynamoDbStore(client, TABLE), meter);
+  }
+
+  /**
+   * On a loaded machine a freshly started DynamoDB Local can take longer than the client's call
+   * timeout to create the first table, and may create it although the call timed out: ask again,
+   * and take an existing table as ours.
+   */
+  private static void createTable(DynamoDbClient client) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client.createTable(DynamoDbTables.definition(TABLE));
+        return;
+      } catch (ResourceInUseException createdByATimedOutAttempt) {
+        return;
+      } catch (ApiCallTimeoutException slowStart) {
+        if (attempt == 5) {
+          throw slowStart;
+        }
+      }
+    }
   }
 
   static DynamoDbClient client(URI endpoint, ExecutionInterceptor... interceptors) {

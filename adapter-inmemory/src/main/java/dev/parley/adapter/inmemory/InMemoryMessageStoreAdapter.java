@@ -3,7 +3,9 @@ package dev.parley.adapter.inmemory;
 import dev.parley.application.port.out.AppendResult;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.PinnedMessagesPort;
 import dev.parley.application.port.out.RoomSequencePort;
+import dev.parley.application.port.out.ThreadListPort;
 import dev.parley.domain.message.ChangeOutcome;
 import dev.parley.domain.message.Message;
 import dev.parley.domain.message.MessageChange;
@@ -13,7 +15,11 @@ import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -29,7 +35,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Singleton
 public final class InMemoryMessageStoreAdapter
-    implements MessageStorePort, MessageHistoryPort, RoomSequencePort {
+    implements MessageStorePort,
+        MessageHistoryPort,
+        RoomSequencePort,
+        PinnedMessagesPort,
+        ThreadListPort {
   @Inject
   public InMemoryMessageStoreAdapter() {}
 
@@ -87,5 +97,32 @@ public final class InMemoryMessageStoreAdapter
   public long countUnread(RoomId roomId, long afterSequence, UserId reader) {
     RoomLog log = rooms.get(roomId);
     return log == null ? 0 : log.countUnread(afterSequence, reader);
+  }
+
+  @Override
+  public Map<RoomId, Instant> lastActivity(Collection<RoomId> roomIds) {
+    Map<RoomId, Instant> activity = new HashMap<>();
+    for (RoomId roomId : roomIds) {
+      RoomLog log = rooms.get(roomId);
+      Instant at = log == null ? null : log.lastActivity();
+      if (at != null) {
+        activity.put(roomId, at);
+      }
+    }
+    return activity;
+  }
+
+  @Override
+  public List<Message> pinned(RoomId roomId, long beforeSequence, int limit) {
+    Pages.requireLimit(limit);
+    RoomLog log = rooms.get(roomId);
+    return log == null ? List.of() : log.pinned(beforeSequence, limit);
+  }
+
+  @Override
+  public List<ThreadEntry> threads(RoomId roomId, long beforeSequence, int limit) {
+    Pages.requireLimit(limit);
+    RoomLog log = rooms.get(roomId);
+    return log == null ? List.of() : log.threads(beforeSequence, limit);
   }
 }

@@ -2,6 +2,7 @@ package dev.parley.adapter.inmemory;
 
 import dagger.Binds;
 import dagger.Module;
+import dev.parley.application.port.out.BanListPort;
 import dev.parley.application.port.out.BanStorePort;
 import dev.parley.application.port.out.BlockCheckPort;
 import dev.parley.application.port.out.BlockListPort;
@@ -11,14 +12,18 @@ import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.MuteListPort;
 import dev.parley.application.port.out.OwnerStepDownPort;
+import dev.parley.application.port.out.PinnedMessagesPort;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
+import dev.parley.application.port.out.RoomDirectoryPort;
 import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
 import dev.parley.application.port.out.StoreHealthPort;
+import dev.parley.application.port.out.ThreadListPort;
 import dev.parley.application.port.out.TypingPort;
 
 /**
@@ -30,6 +35,9 @@ import dev.parley.application.port.out.TypingPort;
 @Module
 public abstract class InMemoryStoreModule {
   private InMemoryStoreModule() {}
+
+  @Binds
+  abstract BanListPort banList(InMemoryBanStoreAdapter adapter);
 
   @Binds
   abstract BanStorePort banStore(InMemoryBanStoreAdapter adapter);
@@ -71,7 +79,19 @@ public abstract class InMemoryStoreModule {
   abstract ReadStatePort readStatePort(InMemoryReadStateAdapter adapter);
 
   @Binds
+  abstract MuteListPort muteList(InMemoryMuteListAdapter adapter);
+
+  @Binds
+  abstract PinnedMessagesPort pinnedMessages(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
   abstract RoomSequencePort roomSequence(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
+  abstract ThreadListPort threadList(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
+  abstract RoomDirectoryPort roomDirectory(InMemoryRoomStoreAdapter adapter);
 
   @Binds
   abstract RoomStorePort roomStore(InMemoryRoomStoreAdapter adapter);

@@ -1,6 +1,7 @@
 package dev.parley.adapter.inmemory;
 
 import dev.parley.application.port.out.AppendResult;
+import dev.parley.application.port.out.ThreadListPort;
 import dev.parley.domain.message.ChangeOutcome;
 import dev.parley.domain.message.ClientMessageId;
 import dev.parley.domain.message.Message;
@@ -9,8 +10,10 @@ import dev.parley.domain.message.MessageId;
 import dev.parley.domain.message.NewMessage;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -36,6 +39,8 @@ final class RoomLog {
   private final ConcurrentHashMap<MessageId, Long> sequenceById = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<MessageId, ConcurrentSkipListSet<Long>> repliesByParent =
       new ConcurrentHashMap<>();
+  // Written under the lock with the message's pin flag; readers check the flag again.
+  private final ConcurrentSkipListSet<Long> pinnedSequences = new ConcurrentSkipListSet<>();
   // Guarded by lock.
   private final HashMap<ClientKey, Long> sequenceByClientKey = new HashMap<>();
   private volatile long lastSequence;
@@ -119,6 +124,11 @@ final class RoomLog {
       ChangeOutcome outcome = bySequence.get(sequence).apply(change);
       if (outcome instanceof ChangeOutcome.Applied applied) {
         bySequence.put(sequence, applied.message());
+        if (applied.message().pinned()) {
+          pinnedSequences.add(sequence);
+        } else {
+          pinnedSequences.remove(sequence);
+        }
       }
       return Optional.of(outcome);
     } finally {
@@ -128,6 +138,12 @@ final class RoomLog {
 
   long lastSequence() {
     return lastSequence;
+  }
+
+  /** The creation time of the latest message, or null before the first. */
+  Instant lastActivity() {
+    long last = lastSequence;
+    return last == 0 ? null : bySequence.get(last).createdAt();
   }
 
   List<Message> before(long beforeSequence, int limit) {
@@ -180,5 +196,37 @@ final class RoomLog {
       }
     }
     return unread;
+  }
+
+  List<Message> pinned(long beforeSequence, int limit) {
+    List<Message> page = new ArrayList<>(Math.min(limit, 64));
+    for (Iterator<Long> it = pinnedSequences.headSet(beforeSequence, false).descendingIterator();
+        page.size() < limit && it.hasNext(); ) {
+      Message message = bySequence.get(it.next());
+      if (message != null && message.pinned()) {
+        page.add(message);
+      }
+    }
+    return Collections.unmodifiableList(page);
+  }
+
+  /** Every thread whose last visible reply is below {@code beforeSequence}, latest reply first. */
+  List<ThreadListPort.ThreadEntry> threads(long beforeSequence, int limit) {
+    long upTo = lastSequence;
+    List<ThreadListPort.ThreadEntry> threads = new ArrayList<>();
+    for (Map.Entry<MessageId, ConcurrentSkipListSet<Long>> thread : repliesByParent.entrySet()) {
+      Long rootSequence = sequenceById.get(thread.getKey());
+      NavigableSet<Long> replies = thread.getValue().headSet(upTo, true);
+      if (rootSequence == null || replies.isEmpty() || replies.last() >= beforeSequence) {
+        continue;
+      }
+      threads.add(
+          new ThreadListPort.ThreadEntry(
+              bySequence.get(rootSequence), bySequence.get(replies.last())));
+    }
+    threads.sort(
+        Comparator.comparingLong((ThreadListPort.ThreadEntry t) -> t.lastReply().sequence())
+            .reversed());
+    return List.copyOf(threads.subList(0, Math.min(limit, threads.size())));
   }
 }

@@ -10,7 +10,11 @@ import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javax.sql.DataSource;
 
 /**
@@ -36,6 +40,12 @@ public final class PostgresMessageHistoryAdapter implements MessageHistoryPort, 
           + " FROM messages WHERE room_id = ? AND parent_id = ? AND seq > ? ORDER BY seq LIMIT ?";
   private static final String LAST_SEQUENCE =
       "SELECT last_seq FROM room_sequences WHERE room_id = ?";
+  // The latest message sits at last_seq (sequences are dense here), so each room is two primary-key
+  // lookups and posts write nothing extra.
+  private static final String LAST_ACTIVITY =
+      "SELECT s.room_id, m.created_at FROM room_sequences s"
+          + " JOIN messages m ON m.room_id = s.room_id AND m.seq = s.last_seq"
+          + " WHERE s.room_id = ANY(?)";
   private static final String COUNT_UNREAD =
       "SELECT count(*) FROM messages WHERE room_id = ? AND seq > ? AND deleted_at IS NULL"
           + " AND author <> ?";
@@ -118,6 +128,28 @@ public final class PostgresMessageHistoryAdapter implements MessageHistoryPort, 
               row.next();
               return row.getLong(1);
             }
+          }
+        });
+  }
+
+  @Override
+  public Map<RoomId, Instant> lastActivity(Collection<RoomId> roomIds) {
+    if (roomIds.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.autocommit(
+        "last activity",
+        c -> {
+          try (PreparedStatement query = c.prepareStatement(LAST_ACTIVITY)) {
+            query.setArray(
+                1, c.createArrayOf("text", roomIds.stream().map(RoomId::value).toArray()));
+            Map<RoomId, Instant> activity = new HashMap<>();
+            try (ResultSet rows = query.executeQuery()) {
+              while (rows.next()) {
+                activity.put(RoomId.of(rows.getString(1)), Rows.instant(rows, "created_at"));
+              }
+            }
+            return activity;
           }
         });
   }

@@ -44,7 +44,7 @@ public final class PostgresMessageStoreAdapter implements MessageStorePort {
         ON CONFLICT (room_id, author, client_message_id) DO NOTHING
         RETURNING %s),
       parent AS (
-        UPDATE messages SET reply_count = reply_count + 1
+        UPDATE messages SET reply_count = reply_count + 1, last_reply_seq = (SELECT seq FROM ins)
         WHERE room_id = ? AND id = ? AND EXISTS (SELECT 1 FROM ins))
       SELECT * FROM ins
       """

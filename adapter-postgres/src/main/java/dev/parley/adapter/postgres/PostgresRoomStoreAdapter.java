@@ -33,7 +33,8 @@ public final class PostgresRoomStoreAdapter implements RoomStorePort {
           + " slow_mode_seconds = excluded.slow_mode_seconds,"
           + " presence_events = excluded.presence_events, typing_events = excluded.typing_events,"
           + " permission_overrides = excluded.permission_overrides,"
-          + " direct_first = excluded.direct_first, direct_second = excluded.direct_second";
+          + " direct_first = excluded.direct_first, direct_second = excluded.direct_second,"
+          + " directory_key = excluded.directory_key";
   private static final String INSERT_DIRECT =
       "INSERT INTO rooms ("
           + RoomRows.COLUMNS

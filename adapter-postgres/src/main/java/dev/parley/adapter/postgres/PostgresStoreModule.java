@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import dagger.Binds;
 import dagger.Module;
 import dagger.Provides;
+import dev.parley.application.port.out.BanListPort;
 import dev.parley.application.port.out.BanStorePort;
 import dev.parley.application.port.out.BlockCheckPort;
 import dev.parley.application.port.out.BlockListPort;
@@ -13,14 +14,18 @@ import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
 import dev.parley.application.port.out.MessageStorePort;
+import dev.parley.application.port.out.MuteListPort;
 import dev.parley.application.port.out.OwnerStepDownPort;
+import dev.parley.application.port.out.PinnedMessagesPort;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.ReactionStorePort;
 import dev.parley.application.port.out.ReadStatePort;
+import dev.parley.application.port.out.RoomDirectoryPort;
 import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.application.port.out.RoomStorePort;
 import dev.parley.application.port.out.RoomSubscriptionPort;
 import dev.parley.application.port.out.StoreHealthPort;
+import dev.parley.application.port.out.ThreadListPort;
 import dev.parley.application.port.out.TypingPort;
 import jakarta.inject.Singleton;
 import javax.sql.DataSource;
@@ -57,6 +62,9 @@ public abstract class PostgresStoreModule {
 
   @Binds
   abstract DataSource dataSource(HikariDataSource dataSource);
+
+  @Binds
+  abstract BanListPort banList(PostgresBanStoreAdapter adapter);
 
   @Binds
   abstract BanStorePort banStore(PostgresBanStoreAdapter adapter);
@@ -98,7 +106,19 @@ public abstract class PostgresStoreModule {
   abstract ReadStatePort readStatePort(PostgresReadStateAdapter adapter);
 
   @Binds
+  abstract MuteListPort muteList(PostgresMuteListAdapter adapter);
+
+  @Binds
+  abstract PinnedMessagesPort pinnedMessages(PostgresRoomListingsAdapter adapter);
+
+  @Binds
+  abstract RoomDirectoryPort roomDirectory(PostgresRoomDirectoryAdapter adapter);
+
+  @Binds
   abstract RoomSequencePort roomSequence(PostgresMessageHistoryAdapter adapter);
+
+  @Binds
+  abstract ThreadListPort threadList(PostgresRoomListingsAdapter adapter);
 
   @Binds
   abstract RoomStorePort roomStore(PostgresRoomStoreAdapter adapter);

@@ -1,5 +1,6 @@
 package dev.parley.adapter.postgres;
 
+import dev.parley.application.port.out.RoomDirectoryPort;
 import dev.parley.domain.access.Action;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.access.RolePermissions;
@@ -21,10 +22,10 @@ final class RoomRows {
   static final String COLUMNS =
       "id, name, topic, type, created_by, created_at, archived, max_message_length,"
           + " slow_mode_seconds, presence_events, typing_events, permission_overrides,"
-          + " direct_first, direct_second";
+          + " direct_first, direct_second, directory_key";
 
   /** As many placeholders as {@link #COLUMNS}. */
-  static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
+  static final String PLACEHOLDERS = "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?";
 
   private RoomRows() {}
 
@@ -46,6 +47,9 @@ final class RoomRows {
     DirectKey key = room.directKey();
     Rows.setNullableText(statement, 13, key == null ? null : key.first().value());
     Rows.setNullableText(statement, 14, key == null ? null : key.second().value());
+    // Written for every room (the directory index is partial on type and archived), computed here
+    // so that it lower-cases exactly as the other stores do, whatever the database's locale.
+    statement.setString(15, RoomDirectoryPort.key(room.name()));
   }
 
   static Room read(ResultSet row) throws SQLException {

@@ -23,7 +23,12 @@ final class Cursors {
     MEMBERS,
     MY_ROOMS,
     BLOCKS,
-    PRESENCE
+    PRESENCE,
+    PINS,
+    THREADS,
+    BANS,
+    MUTES,
+    DIRECTORY
   }
 
   private Cursors() {}

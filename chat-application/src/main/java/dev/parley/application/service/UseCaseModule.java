@@ -22,10 +22,15 @@ import dev.parley.application.port.in.JoinRoomUseCase;
 import dev.parley.application.port.in.KickMemberUseCase;
 import dev.parley.application.port.in.LeaveRoomUseCase;
 import dev.parley.application.port.in.ListBlockedUsersUseCase;
+import dev.parley.application.port.in.ListBansUseCase;
 import dev.parley.application.port.in.ListHistoryUseCase;
 import dev.parley.application.port.in.ListMembersUseCase;
+import dev.parley.application.port.in.ListMutesUseCase;
 import dev.parley.application.port.in.ListMyRoomsUseCase;
+import dev.parley.application.port.in.ListPinnedMessagesUseCase;
+import dev.parley.application.port.in.ListPublicRoomsUseCase;
 import dev.parley.application.port.in.ListThreadRepliesUseCase;
+import dev.parley.application.port.in.ListThreadsUseCase;
 import dev.parley.application.port.in.MarkReadUseCase;
 import dev.parley.application.port.in.MarkUnreadUseCase;
 import dev.parley.application.port.in.MuteMemberUseCase;
@@ -123,6 +128,9 @@ public abstract class UseCaseModule {
   abstract LeaveRoomUseCase leaveRoom(LeaveRoomService service);
 
   @Binds
+  abstract ListBansUseCase listBans(ListBansService service);
+
+  @Binds
   abstract ListHistoryUseCase listHistory(ListHistoryService service);
 
   @Binds
@@ -132,7 +140,19 @@ public abstract class UseCaseModule {
   abstract ListMyRoomsUseCase listMyRooms(ListMyRoomsService service);
 
   @Binds
+  abstract ListMutesUseCase listMutes(ListMutesService service);
+
+  @Binds
+  abstract ListPinnedMessagesUseCase listPinnedMessages(ListPinnedMessagesService service);
+
+  @Binds
+  abstract ListPublicRoomsUseCase listPublicRooms(ListPublicRoomsService service);
+
+  @Binds
   abstract ListThreadRepliesUseCase listThreadReplies(ListThreadRepliesService service);
+
+  @Binds
+  abstract ListThreadsUseCase listThreads(ListThreadsService service);
 
   @Binds
   abstract MarkReadUseCase markRead(MarkReadService service);

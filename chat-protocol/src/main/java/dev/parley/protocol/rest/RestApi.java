@@ -41,6 +41,7 @@ public final class RestApi {
       MemberRoutes members,
       MessageRoutes messages,
       ReadAndPresenceRoutes readAndPresence,
+      ListingRoutes listings,
       DocumentRoutes documents,
       BlockRoutes blocks,
       Authenticator authenticator) {
@@ -49,6 +50,7 @@ public final class RestApi {
     all.addAll(members.routes());
     all.addAll(messages.routes());
     all.addAll(readAndPresence.routes());
+    all.addAll(listings.routes());
     all.addAll(documents.routes());
     all.addAll(blocks.routes());
     this.routes = List.copyOf(all);

@@ -12,7 +12,8 @@ import java.util.Optional;
  * route of {@link RestApi#routes()} has none or this names a route that does not exist. Open routes
  * (the API's documents) need no scope and are not listed.
  *
- * <p>{@code DELETE /rooms/{roomId}/members/{userId}} is leaving (your own id) or kicking
+ * <p>Reading needs {@link Scope#READ}, except a room's bans and mutes, which are moderation.
+ * {@code DELETE /rooms/{roomId}/members/{userId}} is leaving (your own id) or kicking
  * (another's): one route, so {@link Scope#WRITE}; kicking is still only for the room's moderators.
  */
 public final class RouteScopes {
@@ -28,6 +29,9 @@ public final class RouteScopes {
     read("GET /rooms/{roomId}/presence");
     read("GET /me/unread");
     read("GET /me/blocks");
+    read("GET /public-rooms");
+    read("GET /rooms/{roomId}/pins");
+    read("GET /rooms/{roomId}/threads");
 
     write("POST /rooms");
     write("POST /direct-rooms");
@@ -44,6 +48,8 @@ public final class RouteScopes {
     write("PUT /me/blocks/{userId}");
     write("DELETE /me/blocks/{userId}");
 
+    moderate("GET /rooms/{roomId}/bans");
+    moderate("GET /rooms/{roomId}/mutes");
     moderate("PUT /rooms/{roomId}/members/{userId}/role");
     moderate("PUT /rooms/{roomId}/bans/{userId}");
     moderate("DELETE /rooms/{roomId}/bans/{userId}");

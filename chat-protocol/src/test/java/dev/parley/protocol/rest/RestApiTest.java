@@ -149,6 +149,11 @@ class RestApiTest {
     assertThat(client.delete(m + "/reactions/" + THUMBS_UP, BOB).status()).isEqualTo(200);
     assertThat(client.json("PUT", m + "/pin", ALICE, null).status()).isEqualTo(200);
     assertThat(client.delete(m + "/pin", ALICE).status()).isEqualTo(200);
+    assertThat(client.get(r + "/pins", BOB).status()).isEqualTo(200);
+    assertThat(client.get(r + "/threads", BOB).status()).isEqualTo(200);
+    assertThat(client.get(r + "/bans", ALICE).status()).isEqualTo(200);
+    assertThat(client.get(r + "/mutes", ALICE).status()).isEqualTo(200);
+    assertThat(client.get("/public-rooms?prefix=gen", BOB).status()).isEqualTo(200);
     assertThat(client.json("POST", r + "/read", BOB, "{\"sequence\":2}").status()).isEqualTo(200);
     assertThat(client.json("POST", r + "/unread", BOB, "{\"sequence\":1}").status()).isEqualTo(200);
     assertThat(client.get("/me/unread", BOB).status()).isEqualTo(200);

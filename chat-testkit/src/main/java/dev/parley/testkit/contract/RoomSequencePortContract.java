@@ -1,16 +1,23 @@
 package dev.parley.testkit.contract;
 
 import static dev.parley.testkit.contract.Instants.T0;
+import static dev.parley.testkit.contract.Instants.plusSeconds;
 import static dev.parley.testkit.fixture.MessageBuilder.aMessage;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.RoomSequencePort;
 import dev.parley.domain.message.Message;
+import dev.parley.domain.message.MessageBody;
 import dev.parley.domain.message.MessageChange;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
 import dev.parley.testkit.fixture.Ids;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -162,5 +169,86 @@ public abstract class RoomSequencePortContract {
 
     assertThat(sequences().lastSequence(room)).isEqualTo(1_000);
     assertThat(sequences().countUnread(room, 0, Ids.user())).isEqualTo(1_000);
+  }
+
+  private void postAt(RoomId room, long millis) {
+    messages()
+        .append(aMessage().inRoom(room).withCreatedAt(Instants.plusMillis(millis)).buildNew());
+  }
+
+  @Test
+  public void lastActivityIsTheTimeOfEachRoomsLatestMessage() {
+    RoomId early = Ids.room();
+    RoomId late = Ids.room();
+    postAt(early, 1_000);
+    postAt(late, 2_000);
+    postAt(early, 3_500);
+
+    assertThat(sequences().lastActivity(List.of(early, late)))
+        .containsOnly(
+            entry(early, Instants.plusMillis(3_500)), entry(late, Instants.plusMillis(2_000)));
+  }
+
+  @Test
+  public void roomsWithoutMessagesHaveNoActivity() {
+    RoomId busy = Ids.room();
+    postAt(busy, 10);
+
+    assertThat(sequences().lastActivity(List.of(Ids.room(), busy, Ids.room())))
+        .containsOnlyKeys(busy);
+    assertThat(sequences().lastActivity(List.of())).isEmpty();
+  }
+
+  @Test
+  public void repliesCountAsActivityButEditsDeletionsAndReplaysDoNot() {
+    RoomId room = Ids.room();
+    UserId author = Ids.user();
+    Message root =
+        messages()
+            .append(
+                aMessage()
+                    .inRoom(room)
+                    .withAuthor(author)
+                    .withClientMessageId("once")
+                    .withCreatedAt(Instants.plusSeconds(1))
+                    .buildNew())
+            .message();
+    messages()
+        .append(
+            aMessage()
+                .inRoom(room)
+                .inReplyTo(root.id())
+                .withCreatedAt(Instants.plusSeconds(2))
+                .buildNew());
+
+    messages().change(room, root.id(), new MessageChange.Edit(MessageBody.of("e"), plusSeconds(5)));
+    messages().change(room, root.id(), new MessageChange.Delete(plusSeconds(6)));
+    messages()
+        .append(
+            aMessage()
+                .inRoom(room)
+                .withAuthor(author)
+                .withClientMessageId("once")
+                .withCreatedAt(Instants.plusSeconds(7))
+                .buildNew());
+
+    assertThat(sequences().lastActivity(List.of(room))).containsEntry(room, plusSeconds(2));
+  }
+
+  @Test
+  public void lastActivityAnswersForMoreRoomsThanOneBatch() {
+    List<RoomId> rooms = new ArrayList<>();
+    for (int i = 0; i < 130; i++) {
+      RoomId room = Ids.room();
+      rooms.add(room);
+      if (i % 2 == 0) {
+        postAt(room, i);
+      }
+    }
+
+    Map<RoomId, Instant> activity = sequences().lastActivity(rooms);
+
+    assertThat(activity).hasSize(65);
+    assertThat(activity.get(rooms.get(128))).isEqualTo(Instants.plusMillis(128));
   }
 }

@@ -13,7 +13,10 @@ import dev.parley.application.port.in.RoomSummary;
 import dev.parley.domain.access.Role;
 import dev.parley.domain.room.RoomId;
 import dev.parley.domain.user.UserId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -151,6 +154,101 @@ class RoomListingTest {
           .as("cursor %s", cursor)
           .containsExactly("cursor");
     }
+  }
+
+  private List<RoomId> myRoomIds(UserId user, int pageSize) {
+    List<RoomId> ids = new ArrayList<>();
+    String cursor = null;
+    do {
+      Page<RoomSummary> page = myRooms(user, cursor, pageSize);
+      page.items().forEach(r -> ids.add(r.room().id()));
+      cursor = page.nextCursor();
+    } while (cursor != null && ids.size() < 100);
+    return ids;
+  }
+
+  @Test
+  void myRoomsComeByLatestActivityNewestFirst() {
+    RoomId first = s.publicRoom(s.alice);
+    s.clock.advance(Duration.ofMinutes(1));
+    RoomId second = s.privateRoom(s.alice);
+    s.clock.advance(Duration.ofMinutes(1));
+    RoomId third = s.publicRoom(s.alice);
+    s.clock.advance(Duration.ofMinutes(1));
+
+    assertThat(myRoomIds(s.alice, 10)).containsExactly(third, second, first);
+
+    s.post(s.alice, first, "first is busy again");
+    s.clock.advance(Duration.ofMinutes(1));
+    s.member(s.alice, second, s.bob, Role.MEMBER);
+    s.post(s.bob, second, "and now second");
+
+    assertThat(myRoomIds(s.alice, 10)).containsExactly(second, first, third);
+    assertThat(myRoomIds(s.alice, 1)).containsExactly(second, first, third);
+  }
+
+  @Test
+  void aRoomWithoutMessagesCountsFromWhenIJoinedIt() {
+    RoomId old = s.publicRoom(s.bob);
+    s.clock.advance(Duration.ofMinutes(1));
+    RoomId mine = s.publicRoom(s.alice);
+    s.clock.advance(Duration.ofMinutes(1));
+    step.join(s.alice, old);
+
+    assertThat(myRoomIds(s.alice, 10)).containsExactly(old, mine);
+  }
+
+  @Test
+  void cursorStaysStableWhileMessagesArrive() {
+    List<RoomId> rooms = new ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      rooms.add(s.publicRoom(s.alice));
+      s.clock.advance(Duration.ofSeconds(1));
+    }
+    Page<RoomSummary> first = myRooms(s.alice, null, 2);
+    assertThat(first.items())
+        .extracting(r -> r.room().id())
+        .containsExactly(rooms.get(4), rooms.get(3));
+
+    // The page already shown and one not yet shown both become the most recent.
+    s.post(s.alice, rooms.get(4), "shown, now newest");
+    s.post(s.alice, rooms.get(1), "not shown yet, now newest");
+
+    List<RoomId> rest = new ArrayList<>();
+    String cursor = first.nextCursor();
+    while (cursor != null) {
+      Page<RoomSummary> page = myRooms(s.alice, cursor, 2);
+      page.items().forEach(r -> rest.add(r.room().id()));
+      cursor = page.nextCursor();
+    }
+    assertThat(rest).containsExactly(rooms.get(2), rooms.get(0));
+  }
+
+  @Test
+  void roomsWithEqualActivityGoByRoomId() {
+    List<RoomId> rooms = new ArrayList<>();
+    for (int i = 0; i < 4; i++) {
+      rooms.add(s.publicRoom(s.alice));
+    }
+
+    assertThat(myRoomIds(s.alice, 3))
+        .containsExactlyElementsOf(
+            rooms.stream().sorted(Comparator.comparing(RoomId::value)).toList());
+  }
+
+  @Test
+  void aCursorOfAnotherUserOrWithAForgedPositionIsInvalid() {
+    s.publicRoom(s.alice);
+    s.publicRoom(s.alice);
+    String forged =
+        Base64.getUrlEncoder()
+            .withoutPadding()
+            .encodeToString(
+                ("c1\nMY_ROOMS\n" + s.alice.value() + "\nnot-a-time/x/room")
+                    .getBytes(StandardCharsets.UTF_8));
+
+    assertThat(invalidFields(() -> myRooms(s.alice, forged, 1))).containsExactly("cursor");
+    assertThat(myRooms(s.alice, null, 1).nextCursor()).isNotNull();
   }
 
   private static NotFoundException catchNotFound(ThrowingCallable call) {
