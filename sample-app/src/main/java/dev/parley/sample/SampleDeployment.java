@@ -2,6 +2,7 @@ package dev.parley.sample;
 
 import dev.parley.application.config.ChatSettings;
 import dev.parley.deploy.fargate.FargateDeployment;
+import dev.parley.deploy.fargate.PostgresStartup;
 
 /**
  * The sample's Fargate deployment of the store its configuration selects: deploy-fargate's, plus
@@ -23,7 +24,12 @@ final class SampleDeployment {
           FargateDeployment.inMemory(config.server(), config.jwt(), ChatSettings.DEFAULTS);
       case POSTGRES ->
           FargateDeployment.onPostgres(
-              config.server(), config.jwt(), ChatSettings.DEFAULTS, config.postgres());
+              config.server(),
+              config.jwt(),
+              ChatSettings.DEFAULTS,
+              config.postgres(),
+              PostgresStartup.DEFAULT_TIMEOUT,
+              config.bus());
       case DYNAMODB, DYNAMODB_LOCAL -> {
         SampleTable table = SampleTable.open(config);
         yield FargateDeployment.onDynamoDb(
@@ -32,7 +38,8 @@ final class SampleDeployment {
             ChatSettings.DEFAULTS,
             table.config(),
             table.description(),
-            table);
+            table,
+            config.bus());
       }
     };
   }
