@@ -52,8 +52,7 @@ class ClusterBusChoiceTest {
     assertThatThrownBy(
             () -> ClusterBusChoice.fromEnvironment(Map.of("CHAT_BUS", "postgres"), Store.DYNAMODB))
         .hasMessageStartingWith("CHAT_BUS=postgres needs the postgres store");
-    assertThatThrownBy(
-            () -> ClusterBusChoice.of("redis", "--bus", Store.MEMORY, REDIS))
+    assertThatThrownBy(() -> ClusterBusChoice.of("redis", "--bus", Store.MEMORY, REDIS))
         .hasMessageStartingWith("--bus=redis needs a store that nodes share");
     assertThatThrownBy(
             () -> ClusterBusChoice.fromEnvironment(Map.of("CHAT_BUS", "redis"), Store.DYNAMODB))
