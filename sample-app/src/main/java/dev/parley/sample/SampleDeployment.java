@@ -2,7 +2,6 @@ package dev.parley.sample;
 
 import dev.parley.application.config.ChatSettings;
 import dev.parley.deploy.fargate.FargateDeployment;
-import dev.parley.deploy.fargate.PostgresStartup;
 
 /**
  * The sample's Fargate deployment of the store its configuration selects: deploy-fargate's, plus
@@ -28,7 +27,6 @@ final class SampleDeployment {
               config.jwt(),
               ChatSettings.DEFAULTS,
               config.postgres(),
-              PostgresStartup.DEFAULT_TIMEOUT,
               config.bus());
       case DYNAMODB, DYNAMODB_LOCAL -> {
         SampleTable table = SampleTable.open(config);

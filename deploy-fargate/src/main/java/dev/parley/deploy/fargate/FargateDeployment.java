@@ -84,6 +84,19 @@ public record FargateDeployment(
     return onPostgres(server, jwt, chat, postgres, PostgresStartup.DEFAULT_TIMEOUT);
   }
 
+  /**
+   * On PostgreSQL with the chosen bus, waiting for the database at most {@link
+   * PostgresStartup#DEFAULT_TIMEOUT}.
+   */
+  public static FargateDeployment onPostgres(
+      FargateServerConfig server,
+      JwtSettings jwt,
+      ChatSettings chat,
+      PostgresConfig postgres,
+      ClusterBusChoice bus) {
+    return onPostgres(server, jwt, chat, postgres, PostgresStartup.DEFAULT_TIMEOUT, bus);
+  }
+
   /** On PostgreSQL with its LISTEN/NOTIFY bus: see the overload with a {@link ClusterBusChoice}. */
   public static FargateDeployment onPostgres(
       FargateServerConfig server,
