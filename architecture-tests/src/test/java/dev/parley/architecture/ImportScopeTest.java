@@ -46,5 +46,6 @@ class ImportScopeTest {
   @Test
   void findsTheClusterBus() {
     assertThat(production.containPackage("dev.parley.bus.postgres")).isTrue();
+    assertThat(production.containPackage("dev.parley.bus.redis")).isTrue();
   }
 }

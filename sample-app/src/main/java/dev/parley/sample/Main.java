@@ -37,7 +37,7 @@ public final class Main {
 
   static final String USAGE =
       """
-      Usage: java -jar parley-sample.jar [--runtime=RUNTIME] [--store=STORE]
+      Usage: java -jar parley-sample.jar [--runtime=RUNTIME] [--store=STORE] [--bus=BUS]
              java -jar parley-sample.jar --dev-token USER | --help
 
       Without arguments, starts the Parley chat server (REST, WebSocket /ws, /health/live,
@@ -61,6 +61,11 @@ public final class Main {
                            dynamodb-local: development; starts DynamoDB Local (the official
                              emulator, resolved with Maven on first run) in a JVM of its own,
                              in memory, creates the table and stops the emulator on exit
+        --bus=BUS          how fargate nodes sharing a store reach each other's WebSockets:
+                           postgres (default with --store=postgres): LISTEN/NOTIFY, or
+                           redis: Redis/Valkey pub/sub at CHAT_REDIS_URL, with postgres or
+                             dynamodb (several nodes on one table), or
+                           none (default elsewhere): a single node
         --dev-token USER   print an HS256 token for USER, valid 12 hours, and exit
         -h, --help         print this help and exit
 
@@ -84,6 +89,10 @@ public final class Main {
         CHAT_DYNAMODB_ENDPOINT  an endpoint override for dynamodb, e.g. http://127.0.0.1:8000
         CHAT_DYNAMODB_CREATE_TABLE  true creates the table at start if missing (development;
                            default false: the table must exist)
+        CHAT_BUS           the bus when --bus is not given
+        CHAT_REDIS_URL     redis://host:6379 (rediss:// for TLS); required with redis
+        CHAT_REDIS_CHANNEL_PREFIX  names the deployment's channel (default parley); deployments
+                           sharing one Redis need different ones
       Without CHAT_JWT_SECRET and CHAT_JWT_JWKS_URL, tokens are signed and verified with a
       built-in DEVELOPMENT secret that anyone can read: never run that way in production.
 
@@ -132,9 +141,11 @@ public final class Main {
       case Command.DevToken devToken -> devToken(devToken.user(), env, console);
       case Command.Serve serve ->
           serve.runtime() == null || serve.runtime().equals(FARGATE)
-              ? serve(serve.store(), env, console)
+              ? serve(serve.store(), serve.bus(), env, console)
               : serve.runtime().equals(LAMBDA_LOCAL)
-                  ? LambdaLocalMain.serve(serve.store(), env, console)
+                  ? serve.bus() == null
+                      ? LambdaLocalMain.serve(serve.store(), env, console)
+                      : busOnLambda(console)
                   : unknownRuntime(serve.runtime(), console);
     };
   }
@@ -144,6 +155,13 @@ public final class Main {
 
   /** {@code --runtime}: the Lambda handlers behind the local API Gateway emulator. */
   static final String LAMBDA_LOCAL = "lambda-local";
+
+  private static int busOnLambda(Console console) {
+    console.error(
+        "--bus is for the fargate runtime: on lambda-local every post reaches its subscribers"
+            + " through the @connections endpoint; see --help");
+    return BAD_USAGE;
+  }
 
   private static int unknownRuntime(String runtime, Console console) {
     console.error(
@@ -182,10 +200,10 @@ public final class Main {
     return OK;
   }
 
-  private static int serve(String store, Map<String, String> env, Console console) {
+  private static int serve(String store, String bus, Map<String, String> env, Console console) {
     SampleConfig config;
     try {
-      config = SampleConfig.fromEnvironment(env, store);
+      config = SampleConfig.fromEnvironment(env, store, bus);
     } catch (IllegalArgumentException e) {
       console.error(e.getMessage());
       return BAD_USAGE;
@@ -285,8 +303,9 @@ public final class Main {
     /**
      * @param store the value of {@code --store}, or null
      * @param runtime the value of {@code --runtime}, or null (fargate)
+     * @param bus the value of {@code --bus}, or null
      */
-    record Serve(String store, String runtime) implements Command {}
+    record Serve(String store, String runtime, String bus) implements Command {}
 
     record Help() implements Command {}
 
@@ -297,7 +316,7 @@ public final class Main {
      */
     static Command parse(List<String> args) {
       if (args.isEmpty()) {
-        return new Serve(null, null);
+        return new Serve(null, null, null);
       }
       String first = args.getFirst();
       if (first.equals("-h") || first.equals("--help")) {
@@ -316,17 +335,20 @@ public final class Main {
         requireNoMore(args, 2);
         return devToken(args.get(1));
       }
-      // Serving: --store and --runtime, each at most once, in any order.
+      // Serving: --store, --runtime and --bus, each at most once, in any order.
       String store = null;
       String runtime = null;
+      String bus = null;
       for (int i = 0; i < args.size(); i++) {
         String arg = args.get(i);
         String option;
         String value;
-        if (arg.startsWith("--store=") || arg.startsWith("--runtime=")) {
+        if (arg.startsWith("--store=")
+            || arg.startsWith("--runtime=")
+            || arg.startsWith("--bus=")) {
           option = arg.substring(0, arg.indexOf('='));
           value = arg.substring(arg.indexOf('=') + 1);
-        } else if (arg.equals("--store") || arg.equals("--runtime")) {
+        } else if (arg.equals("--store") || arg.equals("--runtime") || arg.equals("--bus")) {
           option = arg;
           if (i + 1 >= args.size()) {
             throw new IllegalArgumentException(needsValue(option));
@@ -345,6 +367,11 @@ public final class Main {
             throw new IllegalArgumentException("unexpected argument '" + arg + "'");
           }
           store = value;
+        } else if (option.equals("--bus")) {
+          if (bus != null) {
+            throw new IllegalArgumentException("unexpected argument '" + arg + "'");
+          }
+          bus = value;
         } else {
           if (runtime != null) {
             throw new IllegalArgumentException("unexpected argument '" + arg + "'");
@@ -352,13 +379,15 @@ public final class Main {
           runtime = value;
         }
       }
-      return new Serve(store, runtime);
+      return new Serve(store, runtime, bus);
     }
 
     private static String needsValue(String option) {
-      return option.equals("--store")
-          ? "--store needs a value, as in --store=postgres"
-          : "--runtime needs a value, as in --runtime=lambda-local";
+      return switch (option) {
+        case "--store" -> "--store needs a value, as in --store=postgres";
+        case "--bus" -> "--bus needs a value, as in --bus=redis";
+        default -> "--runtime needs a value, as in --runtime=lambda-local";
+      };
     }
 
     private static Command devToken(String user) {

@@ -3,6 +3,7 @@ package dev.parley.sample;
 import dev.parley.adapter.dynamodb.DynamoDbConfig;
 import dev.parley.adapter.fargate.FargateServerConfig;
 import dev.parley.adapter.postgres.PostgresConfig;
+import dev.parley.deploy.fargate.ClusterBusChoice;
 import dev.parley.deploy.fargate.FargateSettings;
 import dev.parley.protocol.auth.JwtSettings;
 import java.util.Arrays;
@@ -26,6 +27,8 @@ import java.util.stream.Collectors;
  *     supplies it when it has started); null for the other stores
  * @param createTable whether the deployment creates the DynamoDB table at start ({@value
  *     #ENV_DYNAMODB_CREATE_TABLE}, always for {@link Store#DYNAMODB_LOCAL})
+ * @param bus the cluster bus: {@code --bus}, else {@value ClusterBusChoice#ENV_BUS}, else the
+ *     store's default (postgres on PostgreSQL, none elsewhere)
  */
 record SampleConfig(
     FargateServerConfig server,
@@ -34,7 +37,8 @@ record SampleConfig(
     Store store,
     PostgresConfig postgres,
     DynamoDbConfig dynamoDb,
-    boolean createTable) {
+    boolean createTable,
+    ClusterBusChoice bus) {
 
   /** The variable that selects the store when there is no {@code --store} flag. */
   static final String ENV_STORE = FargateSettings.ENV_STORE;
@@ -81,6 +85,15 @@ record SampleConfig(
     static String names() {
       return Arrays.stream(values()).map(Store::flag).collect(Collectors.joining("|"));
     }
+
+    /** The store deploy-fargate runs: DynamoDB Local is DynamoDB at another endpoint. */
+    FargateSettings.Store deployed() {
+      return switch (this) {
+        case MEMORY -> FargateSettings.Store.MEMORY;
+        case POSTGRES -> FargateSettings.Store.POSTGRES;
+        case DYNAMODB, DYNAMODB_LOCAL -> FargateSettings.Store.DYNAMODB;
+      };
+    }
   }
 
   /**
@@ -95,6 +108,7 @@ record SampleConfig(
     Objects.requireNonNull(server, "server");
     Objects.requireNonNull(jwt, "jwt");
     Objects.requireNonNull(store, "store");
+    Objects.requireNonNull(bus, "bus");
     if ((store == Store.POSTGRES) != (postgres != null)) {
       throw new IllegalArgumentException("a PostgreSQL configuration goes with --store=postgres");
     }
@@ -124,7 +138,24 @@ record SampleConfig(
    * @throws IllegalArgumentException with a one-line message naming the variable at fault
    */
   static SampleConfig fromEnvironment(Map<String, String> env, String storeFlag) {
+    return fromEnvironment(env, storeFlag, null);
+  }
+
+  /**
+   * Reads the whole configuration, with the store and the bus named on the command line ({@code
+   * --store}, {@code --bus}) if any: they win over {@value #ENV_STORE} and {@value
+   * ClusterBusChoice#ENV_BUS}.
+   *
+   * @param storeFlag the value of {@code --store}, or null
+   * @param busFlag the value of {@code --bus}, or null
+   * @throws IllegalArgumentException with a one-line message naming the variable at fault
+   */
+  static SampleConfig fromEnvironment(Map<String, String> env, String storeFlag, String busFlag) {
     Store store = store(env, storeFlag);
+    ClusterBusChoice bus =
+        busFlag != null
+            ? ClusterBusChoice.of(busFlag, "--bus", store.deployed(), env)
+            : ClusterBusChoice.fromEnvironment(env, store.deployed());
     FargateServerConfig server = FargateServerConfig.fromEnvironment(env);
     PostgresConfig postgres = store == Store.POSTGRES ? PostgresConfig.fromEnvironment(env) : null;
     DynamoDbConfig dynamoDb =
@@ -143,7 +174,8 @@ record SampleConfig(
         store,
         postgres,
         dynamoDb,
-        createTable);
+        createTable,
+        bus);
   }
 
   /**

@@ -23,7 +23,11 @@ final class SampleDeployment {
           FargateDeployment.inMemory(config.server(), config.jwt(), ChatSettings.DEFAULTS);
       case POSTGRES ->
           FargateDeployment.onPostgres(
-              config.server(), config.jwt(), ChatSettings.DEFAULTS, config.postgres());
+              config.server(),
+              config.jwt(),
+              ChatSettings.DEFAULTS,
+              config.postgres(),
+              config.bus());
       case DYNAMODB, DYNAMODB_LOCAL -> {
         SampleTable table = SampleTable.open(config);
         yield FargateDeployment.onDynamoDb(
@@ -32,7 +36,8 @@ final class SampleDeployment {
             ChatSettings.DEFAULTS,
             table.config(),
             table.description(),
-            table);
+            table,
+            config.bus());
       }
     };
   }

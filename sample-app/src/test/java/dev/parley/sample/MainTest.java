@@ -3,6 +3,7 @@ package dev.parley.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.parley.deploy.fargate.ClusterBusChoice;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.auth.Authentication;
 import dev.parley.protocol.auth.JwtIdentityResolver;
@@ -275,5 +276,59 @@ class MainTest {
             "AWS_REGION",
             "CHAT_DYNAMODB_ENDPOINT",
             "CHAT_DYNAMODB_CREATE_TABLE");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "--bus=kafka | --bus must be one of none|postgres|redis, was: 'kafka'",
+        "--bus= | --bus needs a value, as in --bus=redis",
+        "--bus=redis | --bus=redis needs a store that nodes share",
+        "--store=dynamodb-local --bus=postgres | --bus=postgres needs the postgres store",
+        "--store=dynamodb-local --bus=redis | --bus=redis needs CHAT_REDIS_URL",
+        "--bus=none --bus=none | unexpected argument '--bus=none'",
+        "--runtime=lambda-local --bus=redis | --bus is for the fargate runtime",
+      })
+  void nonsenseBusCombinationsAreOneLineUsageErrors(String args, String message) {
+    assertThat(Main.run(args.split(" "), Map.of("CHAT_PORT", "0"), console))
+        .isEqualTo(Main.BAD_USAGE);
+    assertThat(err()).startsWith("parley-sample: ").contains(message);
+    assertThat(err().strip()).doesNotContain("\n");
+    assertThat(out()).isEmpty();
+  }
+
+  @Test
+  void eachStoreHasItsDefaultBusAndTheFlagWinsOverChatBus() {
+    Map<String, String> postgres =
+        Map.of("CHAT_POSTGRES_URL", "jdbc:postgresql://db:5432/chat", "CHAT_BUS", "none");
+    assertThat(SampleConfig.fromEnvironment(Map.of()).bus()).isEqualTo(ClusterBusChoice.NONE);
+    assertThat(
+            SampleConfig.fromEnvironment(
+                    Map.of("CHAT_POSTGRES_URL", "jdbc:postgresql://db/c"), "postgres")
+                .bus())
+        .isEqualTo(ClusterBusChoice.POSTGRES);
+    assertThat(SampleConfig.fromEnvironment(postgres, "postgres").bus())
+        .isEqualTo(ClusterBusChoice.NONE);
+    assertThat(SampleConfig.fromEnvironment(postgres, "postgres", "postgres").bus())
+        .isEqualTo(ClusterBusChoice.POSTGRES);
+
+    SampleConfig redis =
+        SampleConfig.fromEnvironment(
+            Map.of(
+                "CHAT_REDIS_URL", "redis://:secret@cache:6379", "CHAT_REDIS_CHANNEL_PREFIX", "eu"),
+            "dynamodb-local",
+            "redis");
+
+    assertThat(redis.bus().kind()).isEqualTo(ClusterBusChoice.Kind.REDIS);
+    assertThat(redis.bus().redis().channel()).isEqualTo("eu:cluster");
+    assertThat(redis.bus().describe()).contains("redis://***@cache:6379").doesNotContain("secret");
+  }
+
+  @Test
+  void helpDescribesTheBuses() {
+    assertThat(Main.run(new String[] {"--help"}, Map.of(), console)).isEqualTo(Main.OK);
+    assertThat(out())
+        .contains("[--bus=BUS]", "redis: Redis/Valkey pub/sub", "CHAT_REDIS_URL", "CHAT_BUS");
   }
 }

@@ -22,6 +22,7 @@ import java.util.stream.Collectors;
  *     CHAT_POSTGRES_START_TIMEOUT} seconds, 60 when unset); never null
  * @param dynamoDb the DynamoDB table; null unless the store is {@link Store#DYNAMODB}
  * @param createTable whether the table is created at start ({@value #ENV_DYNAMODB_CREATE_TABLE})
+ * @param bus the cluster bus ({@link ClusterBusChoice#fromEnvironment}); never null
  */
 public record FargateSettings(
     FargateServerConfig server,
@@ -30,7 +31,8 @@ public record FargateSettings(
     PostgresConfig postgres,
     Duration postgresStartTimeout,
     DynamoDbConfig dynamoDb,
-    boolean createTable) {
+    boolean createTable,
+    ClusterBusChoice bus) {
 
   /** The variable that selects the store: memory (default), postgres or dynamodb. */
   public static final String ENV_STORE = "CHAT_STORE";
@@ -55,11 +57,18 @@ public record FargateSettings(
     Objects.requireNonNull(jwt, "jwt");
     Objects.requireNonNull(store, "store");
     Objects.requireNonNull(postgresStartTimeout, "postgresStartTimeout");
+    Objects.requireNonNull(bus, "bus");
     if ((store == Store.POSTGRES) != (postgres != null)) {
       throw new IllegalArgumentException("a PostgreSQL configuration goes with the postgres store");
     }
     if ((store == Store.DYNAMODB) != (dynamoDb != null)) {
       throw new IllegalArgumentException("a DynamoDB configuration goes with the dynamodb store");
+    }
+    if (bus.kind() == ClusterBusChoice.Kind.POSTGRES && store != Store.POSTGRES) {
+      throw new IllegalArgumentException("the postgres bus goes with the postgres store");
+    }
+    if (bus.kind() == ClusterBusChoice.Kind.REDIS && store == Store.MEMORY) {
+      throw new IllegalArgumentException("the memory store lives in one process: no bus");
     }
   }
 
@@ -77,7 +86,8 @@ public record FargateSettings(
         store == Store.POSTGRES ? PostgresConfig.fromEnvironment(env) : null,
         PostgresStartup.timeout(env),
         store == Store.DYNAMODB ? DynamoDbConfig.fromEnvironment(env) : null,
-        store == Store.DYNAMODB && createTable(env));
+        store == Store.DYNAMODB && createTable(env),
+        ClusterBusChoice.fromEnvironment(env, store));
   }
 
   private static Store store(String value) {
