@@ -1,5 +1,6 @@
 package dev.parley.application.service;
 
+import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.NotFoundException;
 import dev.parley.application.port.in.DeleteMessageCommand;
 import dev.parley.application.port.in.DeleteMessageUseCase;
@@ -23,6 +24,8 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
   private final MessageStorePort messages;
   private final MembershipStorePort memberships;
   private final EventPublisher events;
+  private final RateLimits rateLimits;
+  private final ChatSettings settings;
 
   @Inject
   DeleteMessageService(
@@ -31,13 +34,17 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
       MessageLookup lookup,
       MessageStorePort messages,
       MembershipStorePort memberships,
-      EventPublisher events) {
+      EventPublisher events,
+      RateLimits rateLimits,
+      ChatSettings settings) {
     this.validator = validator;
     this.access = access;
     this.lookup = lookup;
     this.messages = messages;
     this.memberships = memberships;
     this.events = events;
+    this.rateLimits = rateLimits;
+    this.settings = settings;
   }
 
   @Override
@@ -59,6 +66,11 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
     if (message.deleted()) {
       return MessageView.of(message); // idempotent: a retry sees the same tombstone
     }
+    rateLimits.require(
+        "delete:" + command.actor().value(),
+        settings.deleteLimit(),
+        context.now(),
+        "too many deletions");
     ChangeOutcome outcome =
         messages
             .change(roomId, message.id(), new MessageChange.Delete(context.now()))
