@@ -748,6 +748,51 @@ class WebSocketApiTest {
   }
 
   @Test
+  void aRateLimitedEditOrDeletionIsAnErrorFrameWithRetryAfterSharingRestsCounter() {
+    use(ChatSettings.DEFAULTS.withOtherWriteLimits(new Limit(1, Duration.ofMinutes(1))));
+    String room = room(ALICE, "general", RoomType.PUBLIC);
+    String one = postId(room, ALICE, "one");
+    String two = postId(room, ALICE, "two");
+    open();
+    RestClient.Reply restEdit =
+        new RestClient(chat.restApi())
+            .json(
+                "PATCH",
+                "/rooms/" + room + "/messages/" + one,
+                Tokens.of("alice"),
+                "{\"text\":\"over REST\"}");
+    assertThat(restEdit.status()).as("%s", restEdit).isEqualTo(200);
+    send(
+        "{\"action\":\"deleteMessage\",\"roomId\":\"" + room + "\",\"messageId\":\"" + one + "\"}");
+    clock.advance(Duration.ofSeconds(20));
+
+    JsonNode edit =
+        send(
+            "{\"action\":\"editMessage\",\"requestId\":\"l1\",\"roomId\":\""
+                + room
+                + "\",\"messageId\":\""
+                + two
+                + "\",\"text\":\"again\"}");
+    JsonNode delete =
+        send(
+            "{\"action\":\"deleteMessage\",\"roomId\":\""
+                + room
+                + "\",\"messageId\":\""
+                + two
+                + "\"}");
+
+    for (JsonNode limited : List.of(edit, delete)) {
+      assertThat(limited.path("type").asText()).isEqualTo("error");
+      assertThat(problemType(limited)).isEqualTo("https://parley.dev/problems/rate-limited");
+      assertThat(limited.path("problem").path("status").asInt()).isEqualTo(429);
+      assertThat(limited.path("retryAfter").asLong()).isEqualTo(40);
+    }
+    assertThat(edit.path("action").asText()).isEqualTo("editMessage");
+    assertThat(edit.path("requestId").asText()).isEqualTo("l1");
+    assertStillWorking();
+  }
+
+  @Test
   void theActionsAreTheDocumentedOnes() {
     assertThat(WebSocketApi.ACTIONS)
         .containsExactly(
