@@ -771,6 +771,84 @@ abstract class ChatEndToEndScenarios {
     return URLEncoder.encode(cursor, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
+  // --- WebSocket actions and rate limits (issue 20) ----------------------------------------------
+
+  @Test
+  void aMemberEditsReactsToAndDeletesAMessageOverTheSocketAndTheRoomSeesEachChange()
+      throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String room = createRoom(alice, "private");
+    Reply invite = api().post(members(room), tokenFor(alice), Map.of("userId", bob));
+    assertThat(invite.status()).as("%s", invite).isEqualTo(200);
+    ChatSocket aliceSocket = connectAndSubscribe(alice, room);
+    ChatSocket bobSocket = connectAndSubscribe(bob, room);
+    JsonNode posted =
+        aliceSocket.request(Map.of("action", "postMessage", "roomId", room, "text", "helo"));
+    assertThat(posted.path("type").asText()).as("%s", posted).isEqualTo("ack");
+    String id = posted.path("result").path("message").path("id").asText();
+
+    JsonNode edited =
+        aliceSocket.request(
+            Map.of("action", "editMessage", "roomId", room, "messageId", id, "text", "hello"));
+    assertThat(edited.path("type").asText()).as("%s", edited).isEqualTo("ack");
+    assertThat(edited.path("result").path("text").asText()).isEqualTo("hello");
+    JsonNode editEvent =
+        bobSocket.awaitEvent(
+            "message.edited",
+            e -> e.path("data").path("id").asText().equals(id),
+            "alice's edit at bob");
+    assertThat(editEvent.path("data").path("text").asText()).isEqualTo("hello");
+    Reply got = api().get(messages(room) + "/" + id, tokenFor(bob));
+    assertThat(got.json().path("text").asText()).isEqualTo("hello");
+
+    JsonNode notTheAuthor =
+        bobSocket.request(
+            Map.of("action", "editMessage", "roomId", room, "messageId", id, "text", "mine"));
+    assertThat(notTheAuthor.path("type").asText()).as("%s", notTheAuthor).isEqualTo("error");
+    assertThat(notTheAuthor.path("problem").path("type").asText())
+        .isEqualTo(PROBLEMS + "forbidden");
+
+    JsonNode reacted =
+        bobSocket.request(
+            Map.of("action", "addReaction", "roomId", room, "messageId", id, "emoji", "🎉"));
+    assertThat(reacted.path("type").asText()).as("%s", reacted).isEqualTo("ack");
+    assertThat(reacted.path("result").path("reactions").get(0).path("users").get(0).asText())
+        .isEqualTo(bob);
+    JsonNode reactionEvent =
+        aliceSocket.awaitEvent(
+            "reaction.changed",
+            e -> e.path("data").path("added").asBoolean(),
+            "bob's reaction at alice");
+    assertThat(reactionEvent.path("data").path("emoji").asText()).isEqualTo("🎉");
+    JsonNode unreacted =
+        bobSocket.request(
+            Map.of("action", "removeReaction", "roomId", room, "messageId", id, "emoji", "🎉"));
+    assertThat(unreacted.path("result").path("reactions")).isEmpty();
+    aliceSocket.awaitEvent(
+        "reaction.changed",
+        e -> !e.path("data").path("added").asBoolean(),
+        "bob's reaction taken back at alice");
+
+    JsonNode unread =
+        bobSocket.request(Map.of("action", "markUnread", "roomId", room, "sequence", 1));
+    assertThat(unread.path("type").asText()).as("%s", unread).isEqualTo("ack");
+    assertThat(unread.path("result").path("unreadCount").asLong()).isEqualTo(1);
+
+    JsonNode deleted =
+        aliceSocket.request(Map.of("action", "deleteMessage", "roomId", room, "messageId", id));
+    assertThat(deleted.path("type").asText()).as("%s", deleted).isEqualTo("ack");
+    assertThat(deleted.path("result").path("deleted").asBoolean()).isTrue();
+    bobSocket.awaitEvent(
+        "message.deleted",
+        e -> e.path("data").path("messageId").asText().equals(id),
+        "alice's delete at bob");
+    JsonNode gone =
+        bobSocket.request(
+            Map.of("action", "addReaction", "roomId", room, "messageId", "no-such", "emoji", "x"));
+    assertThat(gone.path("problem").path("type").asText()).isEqualTo(PROBLEMS + "not-found");
+  }
+
   // --- helpers ----------------------------------------------------------------------------------
 
   /** A user name of this test only. */

@@ -14,7 +14,18 @@ final class HostileFrames {
   static final int OVER_FRAME_LIMIT = 131_073;
 
   private static final List<String> ACTIONS =
-      List.of("subscribe", "unsubscribe", "postMessage", "typing", "markRead", "ping");
+      List.of(
+          "subscribe",
+          "unsubscribe",
+          "postMessage",
+          "editMessage",
+          "deleteMessage",
+          "addReaction",
+          "removeReaction",
+          "typing",
+          "markRead",
+          "markUnread",
+          "ping");
 
   private static final List<String> NOT_OBJECTS =
       List.of(
@@ -134,7 +145,10 @@ final class HostileFrames {
     };
   }
 
-  /** A well-formed frame for the action; postMessage and typing in {@code target}. */
+  /**
+   * A well-formed frame for the action in {@code target}; the message actions name a message that
+   * does not exist.
+   */
   private String valid(String action, String target) {
     return switch (action) {
       case "subscribe" ->
@@ -147,7 +161,22 @@ final class HostileFrames {
               + random.nextInt(1_000_000)
               + "\"}";
       case "typing" -> "{\"action\":\"typing\",\"roomId\":\"" + target + "\",\"typing\":true}";
-      case "markRead" -> "{\"action\":\"markRead\",\"roomId\":\"" + target + "\",\"sequence\":1}";
+      case "markRead", "markUnread" ->
+          "{\"action\":\"" + action + "\",\"roomId\":\"" + target + "\",\"sequence\":1}";
+      case "editMessage" ->
+          "{\"action\":\"editMessage\",\"roomId\":\""
+              + target
+              + "\",\"messageId\":\"no-such-message\",\"text\":\"hi\"}";
+      case "deleteMessage" ->
+          "{\"action\":\"deleteMessage\",\"roomId\":\""
+              + target
+              + "\",\"messageId\":\"no-such-message\"}";
+      case "addReaction", "removeReaction" ->
+          "{\"action\":\""
+              + action
+              + "\",\"roomId\":\""
+              + target
+              + "\",\"messageId\":\"no-such-message\",\"emoji\":\"x\"}";
       default -> "{\"action\":\"ping\",\"active\":true}";
     };
   }
@@ -161,7 +190,10 @@ final class HostileFrames {
           case "unsubscribe" -> List.of("roomIds");
           case "postMessage" -> List.of("roomId", "text", "clientMessageId");
           case "typing" -> List.of("roomId", "typing");
-          case "markRead" -> List.of("roomId", "sequence");
+          case "markRead", "markUnread" -> List.of("roomId", "sequence");
+          case "editMessage" -> List.of("roomId", "messageId", "text");
+          case "deleteMessage" -> List.of("roomId", "messageId");
+          case "addReaction", "removeReaction" -> List.of("roomId", "messageId", "emoji");
           default -> List.of("active");
         };
     String field = pick(fields);

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param joinLimit joins of rooms per user (joining a room one is already in is free)
  * @param inviteLimit invitations per inviting user
  * @param subscribeLimit WebSocket subscribe requests per user, however many rooms each names
+ * @param deleteLimit message deletions per user, across rooms (a retry of a deletion is free)
+ * @param directRoomLimit direct rooms opened (or reopened) per user
  */
 public record ChatSettings(
     PresenceSettings presence,
@@ -27,7 +29,9 @@ public record ChatSettings(
     Limit editLimit,
     Limit joinLimit,
     Limit inviteLimit,
-    Limit subscribeLimit) {
+    Limit subscribeLimit,
+    Limit deleteLimit,
+    Limit directRoomLimit) {
 
   public static final ChatSettings DEFAULTS =
       new ChatSettings(
@@ -39,7 +43,9 @@ public record ChatSettings(
           new Limit(30, Duration.ofSeconds(10)),
           new Limit(30, Duration.ofMinutes(1)),
           new Limit(60, Duration.ofMinutes(1)),
-          new Limit(30, Duration.ofSeconds(10)));
+          new Limit(30, Duration.ofSeconds(10)),
+          new Limit(30, Duration.ofSeconds(10)),
+          new Limit(10, Duration.ofMinutes(1)));
 
   public ChatSettings {
     Objects.requireNonNull(presence, "presence");
@@ -51,6 +57,8 @@ public record ChatSettings(
     Objects.requireNonNull(joinLimit, "joinLimit");
     Objects.requireNonNull(inviteLimit, "inviteLimit");
     Objects.requireNonNull(subscribeLimit, "subscribeLimit");
+    Objects.requireNonNull(deleteLimit, "deleteLimit");
+    Objects.requireNonNull(directRoomLimit, "directRoomLimit");
   }
 
   /**
@@ -60,13 +68,13 @@ public record ChatSettings(
   public static ChatSettings withoutUserLimits() {
     Limit huge = new Limit(Integer.MAX_VALUE, Duration.ofSeconds(1));
     return new ChatSettings(
-        PresenceSettings.DEFAULTS, huge, huge, huge, huge, huge, huge, huge, huge);
+        PresenceSettings.DEFAULTS, huge, huge, huge, huge, huge, huge, huge, huge, huge, huge);
   }
 
   /** These settings with every per-user limit of writes other than posts set to {@code limit}. */
   public ChatSettings withOtherWriteLimits(Limit limit) {
     return new ChatSettings(
-        presence, postLimit, limit, typingLimit, limit, limit, limit, limit, limit);
+        presence, postLimit, limit, typingLimit, limit, limit, limit, limit, limit, limit, limit);
   }
 
   public ChatSettings withPostLimit(Limit newPostLimit) {
@@ -79,7 +87,9 @@ public record ChatSettings(
         editLimit,
         joinLimit,
         inviteLimit,
-        subscribeLimit);
+        subscribeLimit,
+        deleteLimit,
+        directRoomLimit);
   }
 
   public ChatSettings withPresence(PresenceSettings newPresence) {
@@ -92,6 +102,8 @@ public record ChatSettings(
         editLimit,
         joinLimit,
         inviteLimit,
-        subscribeLimit);
+        subscribeLimit,
+        deleteLimit,
+        directRoomLimit);
   }
 }

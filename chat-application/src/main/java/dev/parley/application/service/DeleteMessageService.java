@@ -1,5 +1,6 @@
 package dev.parley.application.service;
 
+import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.NotFoundException;
 import dev.parley.application.port.in.DeleteMessageCommand;
 import dev.parley.application.port.in.DeleteMessageUseCase;
@@ -24,6 +25,8 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
   private final MembershipStorePort memberships;
   private final EventPublisher events;
   private final MentionNotifier mentions;
+  private final RateLimits rateLimits;
+  private final ChatSettings settings;
 
   @Inject
   DeleteMessageService(
@@ -33,7 +36,9 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
       MessageStorePort messages,
       MembershipStorePort memberships,
       EventPublisher events,
-      MentionNotifier mentions) {
+      MentionNotifier mentions,
+      RateLimits rateLimits,
+      ChatSettings settings) {
     this.validator = validator;
     this.access = access;
     this.lookup = lookup;
@@ -41,6 +46,8 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
     this.memberships = memberships;
     this.events = events;
     this.mentions = mentions;
+    this.rateLimits = rateLimits;
+    this.settings = settings;
   }
 
   @Override
@@ -62,6 +69,11 @@ public final class DeleteMessageService implements DeleteMessageUseCase {
     if (message.deleted()) {
       return MessageView.of(message); // idempotent: a retry sees the same tombstone
     }
+    rateLimits.require(
+        "delete:" + command.actor().value(),
+        settings.deleteLimit(),
+        context.now(),
+        "too many deletions");
     ChangeOutcome outcome =
         messages
             .change(roomId, message.id(), new MessageChange.Delete(context.now()))

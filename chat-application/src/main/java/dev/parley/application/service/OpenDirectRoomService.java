@@ -1,5 +1,6 @@
 package dev.parley.application.service;
 
+import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.InvalidInputException;
 import dev.parley.application.port.in.OpenDirectRoomCommand;
 import dev.parley.application.port.in.OpenDirectRoomUseCase;
@@ -25,6 +26,8 @@ public final class OpenDirectRoomService implements OpenDirectRoomUseCase {
   private final IdGeneratorPort ids;
   private final ClockPort clock;
   private final Views views;
+  private final RateLimits rateLimits;
+  private final ChatSettings settings;
 
   @Inject
   OpenDirectRoomService(
@@ -33,13 +36,17 @@ public final class OpenDirectRoomService implements OpenDirectRoomUseCase {
       MembershipStorePort memberships,
       IdGeneratorPort ids,
       ClockPort clock,
-      Views views) {
+      Views views,
+      RateLimits rateLimits,
+      ChatSettings settings) {
     this.validator = validator;
     this.rooms = rooms;
     this.memberships = memberships;
     this.ids = ids;
     this.clock = clock;
     this.views = views;
+    this.rateLimits = rateLimits;
+    this.settings = settings;
   }
 
   @Override
@@ -51,6 +58,8 @@ public final class OpenDirectRoomService implements OpenDirectRoomUseCase {
       throw InvalidInputException.of("userId", "a direct room needs another user");
     }
     Instant now = clock.now();
+    rateLimits.require(
+        "direct:" + me.value(), settings.directRoomLimit(), now, "too many direct rooms opened");
     Room room = rooms.saveDirectIfAbsent(Room.direct(RoomId.of(ids.newId()), me, other, now));
     // Both members are written every time, so a call that raced a half-finished one repairs it.
     Membership mine = ensureMember(room, me, now);

@@ -1,6 +1,7 @@
 package dev.parley.application.service;
 
 import dev.parley.application.error.RateLimitedException;
+import dev.parley.application.port.in.Metered;
 import dev.parley.application.port.in.RateLimitStatus;
 import dev.parley.application.port.out.RateLimitPort;
 import dev.parley.application.port.out.RateLimitPort.Limit;
@@ -26,7 +27,11 @@ final class RateLimits {
    */
   RateLimitStatus require(String key, Limit limit, Instant now, String what) {
     return switch (port.acquire(key, limit, now)) {
-      case RateLimitPort.Permitted p -> new RateLimitStatus(p.limit(), p.remaining(), p.resetAt());
+      case RateLimitPort.Permitted p -> {
+        RateLimitStatus status = new RateLimitStatus(p.limit(), p.remaining(), p.resetAt());
+        Metered.note(status);
+        yield status;
+      }
       case RateLimitPort.Throttled t -> throw throttled(t, now, what);
     };
   }

@@ -95,13 +95,14 @@ public final class MemberRoutes {
     boolean self =
         body == null || body.userId() == null || body.userId().equals(call.user().value());
     if (self && (body == null || body.role() == null)) {
-      return Responses.ok(
-          MemberJson.of(joinRoom.joinRoom(new JoinRoomCommand(call.user(), roomId))));
+      return Responses.okMetered(
+          () -> joinRoom.joinRoom(new JoinRoomCommand(call.user(), roomId)), MemberJson::of);
     }
-    return Responses.ok(
-        MemberJson.of(
+    return Responses.okMetered(
+        () ->
             inviteMember.inviteMember(
-                new InviteMemberCommand(call.user(), roomId, body.userId(), body.role()))));
+                new InviteMemberCommand(call.user(), roomId, body.userId(), body.role())),
+        MemberJson::of);
   }
 
   /** Leaves when the caller removes themselves, kicks otherwise. */

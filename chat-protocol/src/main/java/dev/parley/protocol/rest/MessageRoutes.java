@@ -120,19 +120,20 @@ public final class MessageRoutes {
 
   private ApiResponse edit(Call call) {
     Requests.EditMessage body = call.body(Requests.EditMessage.class);
-    return Responses.ok(
-        MessageJson.of(
+    return Responses.okMetered(
+        () ->
             editMessage.editMessage(
                 new EditMessageCommand(
-                    call.user(), call.path("roomId"), call.path("messageId"), body.text()))));
+                    call.user(), call.path("roomId"), call.path("messageId"), body.text())),
+        MessageJson::of);
   }
 
   private ApiResponse delete(Call call) {
-    return Responses.ok(
-        MessageJson.of(
+    return Responses.okMetered(
+        () ->
             deleteMessage.deleteMessage(
-                new DeleteMessageCommand(
-                    call.user(), call.path("roomId"), call.path("messageId")))));
+                new DeleteMessageCommand(call.user(), call.path("roomId"), call.path("messageId"))),
+        MessageJson::of);
   }
 
   private ApiResponse replies(Call call) {
@@ -149,25 +150,21 @@ public final class MessageRoutes {
   }
 
   private ApiResponse react(Call call) {
-    return Responses.ok(
-        MessageJson.of(
+    return Responses.okMetered(
+        () ->
             addReaction.addReaction(
                 new AddReactionCommand(
-                    call.user(),
-                    call.path("roomId"),
-                    call.path("messageId"),
-                    call.path("emoji")))));
+                    call.user(), call.path("roomId"), call.path("messageId"), call.path("emoji"))),
+        MessageJson::of);
   }
 
   private ApiResponse unreact(Call call) {
-    return Responses.ok(
-        MessageJson.of(
+    return Responses.okMetered(
+        () ->
             removeReaction.removeReaction(
                 new RemoveReactionCommand(
-                    call.user(),
-                    call.path("roomId"),
-                    call.path("messageId"),
-                    call.path("emoji")))));
+                    call.user(), call.path("roomId"), call.path("messageId"), call.path("emoji"))),
+        MessageJson::of);
   }
 
   private ApiResponse pin(Call call, boolean pinned) {

@@ -10,6 +10,7 @@ import dev.parley.application.port.in.GetRoomQuery;
 import dev.parley.application.port.in.GetRoomUseCase;
 import dev.parley.application.port.in.ListMyRoomsQuery;
 import dev.parley.application.port.in.ListMyRoomsUseCase;
+import dev.parley.application.port.in.Metered;
 import dev.parley.application.port.in.OpenDirectRoomCommand;
 import dev.parley.application.port.in.OpenDirectRoomUseCase;
 import dev.parley.application.port.in.RoomSummary;
@@ -18,6 +19,7 @@ import dev.parley.application.port.in.UpdateRoomUseCase;
 import dev.parley.domain.access.Action;
 import dev.parley.domain.access.Role;
 import dev.parley.protocol.http.ApiResponse;
+import dev.parley.protocol.http.RateLimitHeaders;
 import dev.parley.protocol.json.PageJson;
 import dev.parley.protocol.json.RoomJson;
 import jakarta.inject.Inject;
@@ -64,16 +66,20 @@ public final class RoomRoutes {
 
   private ApiResponse create(Call call) {
     Requests.CreateRoom body = call.body(Requests.CreateRoom.class);
-    RoomSummary room =
-        createRoom.createRoom(
-            new CreateRoomCommand(
-                call.user(),
-                body.name(),
-                body.topic(),
-                body.type(),
-                body.settings(),
-                body.invite()));
-    return Responses.created(RoomJson.of(room), "/rooms/" + room.room().id().value());
+    Metered<RoomSummary> created =
+        Metered.of(
+            () ->
+                createRoom.createRoom(
+                    new CreateRoomCommand(
+                        call.user(),
+                        body.name(),
+                        body.topic(),
+                        body.type(),
+                        body.settings(),
+                        body.invite())));
+    RoomSummary room = created.value();
+    return Responses.created(RoomJson.of(room), "/rooms/" + room.room().id().value())
+        .withHeaders(RateLimitHeaders.of(created.rateLimit()));
   }
 
   private ApiResponse list(Call call) {
@@ -86,9 +92,9 @@ public final class RoomRoutes {
 
   private ApiResponse openDirect(Call call) {
     Requests.OpenDirectRoom body = call.body(Requests.OpenDirectRoom.class);
-    return Responses.ok(
-        RoomJson.of(
-            openDirectRoom.openDirectRoom(new OpenDirectRoomCommand(call.user(), body.userId()))));
+    return Responses.okMetered(
+        () -> openDirectRoom.openDirectRoom(new OpenDirectRoomCommand(call.user(), body.userId())),
+        RoomJson::of);
   }
 
   private ApiResponse get(Call call) {

@@ -29,6 +29,24 @@ public final class ClientFrames {
 
   public record MarkRead(String action, String requestId, String roomId, Long sequence) {}
 
+  /** The first message to count as unread again; as {@code POST /rooms/{roomId}/unread}. */
+  public record MarkUnread(String action, String requestId, String roomId, Long sequence) {}
+
+  /** As {@code PATCH /rooms/{roomId}/messages/{messageId}}. */
+  public record EditMessage(
+      String action, String requestId, String roomId, String messageId, String text) {}
+
+  /** As {@code DELETE /rooms/{roomId}/messages/{messageId}}. */
+  public record DeleteMessage(String action, String requestId, String roomId, String messageId) {}
+
+  /** As {@code PUT /rooms/{roomId}/messages/{messageId}/reactions/{emoji}}. */
+  public record AddReaction(
+      String action, String requestId, String roomId, String messageId, String emoji) {}
+
+  /** As {@code DELETE /rooms/{roomId}/messages/{messageId}/reactions/{emoji}}. */
+  public record RemoveReaction(
+      String action, String requestId, String roomId, String messageId, String emoji) {}
+
   /** A heartbeat; {@code active} says the user did something since the last one. */
   public record Ping(String action, String requestId, Boolean active) {}
 }

@@ -3,13 +3,21 @@ package dev.parley.protocol.ws;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.application.error.ChatException;
 import dev.parley.application.error.InvalidInputException;
+import dev.parley.application.port.in.AddReactionCommand;
+import dev.parley.application.port.in.AddReactionUseCase;
 import dev.parley.application.port.in.CloseConnectionCommand;
 import dev.parley.application.port.in.CloseConnectionUseCase;
 import dev.parley.application.port.in.Connected;
+import dev.parley.application.port.in.DeleteMessageCommand;
+import dev.parley.application.port.in.DeleteMessageUseCase;
+import dev.parley.application.port.in.EditMessageCommand;
+import dev.parley.application.port.in.EditMessageUseCase;
 import dev.parley.application.port.in.GetConnectionOwnerQuery;
 import dev.parley.application.port.in.GetConnectionOwnerUseCase;
 import dev.parley.application.port.in.MarkReadCommand;
 import dev.parley.application.port.in.MarkReadUseCase;
+import dev.parley.application.port.in.MarkUnreadCommand;
+import dev.parley.application.port.in.MarkUnreadUseCase;
 import dev.parley.application.port.in.OpenConnectionCommand;
 import dev.parley.application.port.in.OpenConnectionUseCase;
 import dev.parley.application.port.in.PostMessageCommand;
@@ -17,6 +25,8 @@ import dev.parley.application.port.in.PostMessageUseCase;
 import dev.parley.application.port.in.PostedMessage;
 import dev.parley.application.port.in.RecordHeartbeatCommand;
 import dev.parley.application.port.in.RecordHeartbeatUseCase;
+import dev.parley.application.port.in.RemoveReactionCommand;
+import dev.parley.application.port.in.RemoveReactionUseCase;
 import dev.parley.application.port.in.RoomSubscription;
 import dev.parley.application.port.in.SendTypingCommand;
 import dev.parley.application.port.in.SendTypingUseCase;
@@ -56,7 +66,18 @@ public final class WebSocketApi {
 
   /** The actions clients may send. */
   public static final List<String> ACTIONS =
-      List.of("subscribe", "unsubscribe", "postMessage", "typing", "markRead", "ping");
+      List.of(
+          "subscribe",
+          "unsubscribe",
+          "postMessage",
+          "editMessage",
+          "deleteMessage",
+          "addReaction",
+          "removeReaction",
+          "typing",
+          "markRead",
+          "markUnread",
+          "ping");
 
   private final OpenConnectionUseCase openConnection;
   private final CloseConnectionUseCase closeConnection;
@@ -67,6 +88,11 @@ public final class WebSocketApi {
   private final SendTypingUseCase sendTyping;
   private final MarkReadUseCase markRead;
   private final GetConnectionOwnerUseCase connectionOwner;
+  private final EditMessageUseCase editMessage;
+  private final DeleteMessageUseCase deleteMessage;
+  private final AddReactionUseCase addReaction;
+  private final RemoveReactionUseCase removeReaction;
+  private final MarkUnreadUseCase markUnread;
 
   @Inject
   public WebSocketApi(
@@ -78,7 +104,12 @@ public final class WebSocketApi {
       PostMessageUseCase postMessage,
       SendTypingUseCase sendTyping,
       MarkReadUseCase markRead,
-      GetConnectionOwnerUseCase connectionOwner) {
+      GetConnectionOwnerUseCase connectionOwner,
+      EditMessageUseCase editMessage,
+      DeleteMessageUseCase deleteMessage,
+      AddReactionUseCase addReaction,
+      RemoveReactionUseCase removeReaction,
+      MarkUnreadUseCase markUnread) {
     this.openConnection = openConnection;
     this.closeConnection = closeConnection;
     this.recordHeartbeat = recordHeartbeat;
@@ -88,6 +119,11 @@ public final class WebSocketApi {
     this.sendTyping = sendTyping;
     this.markRead = markRead;
     this.connectionOwner = connectionOwner;
+    this.editMessage = editMessage;
+    this.deleteMessage = deleteMessage;
+    this.addReaction = addReaction;
+    this.removeReaction = removeReaction;
+    this.markUnread = markUnread;
   }
 
   /**
@@ -255,6 +291,53 @@ public final class WebSocketApi {
             requestId,
             ReadMarkerJson.of(
                 markRead.markRead(new MarkReadCommand(user, f.roomId(), f.sequence()))));
+      }
+      case "markUnread" -> {
+        ClientFrames.MarkUnread f = Json.convert(frame, ClientFrames.MarkUnread.class);
+        if (f.sequence() == null) {
+          throw InvalidInputException.of("sequence", "must not be null");
+        }
+        yield ack(
+            action,
+            requestId,
+            ReadMarkerJson.of(
+                markUnread.markUnread(new MarkUnreadCommand(user, f.roomId(), f.sequence()))));
+      }
+      case "editMessage" -> {
+        ClientFrames.EditMessage f = Json.convert(frame, ClientFrames.EditMessage.class);
+        yield ack(
+            action,
+            requestId,
+            MessageJson.of(
+                editMessage.editMessage(
+                    new EditMessageCommand(user, f.roomId(), f.messageId(), f.text()))));
+      }
+      case "deleteMessage" -> {
+        ClientFrames.DeleteMessage f = Json.convert(frame, ClientFrames.DeleteMessage.class);
+        yield ack(
+            action,
+            requestId,
+            MessageJson.of(
+                deleteMessage.deleteMessage(
+                    new DeleteMessageCommand(user, f.roomId(), f.messageId()))));
+      }
+      case "addReaction" -> {
+        ClientFrames.AddReaction f = Json.convert(frame, ClientFrames.AddReaction.class);
+        yield ack(
+            action,
+            requestId,
+            MessageJson.of(
+                addReaction.addReaction(
+                    new AddReactionCommand(user, f.roomId(), f.messageId(), f.emoji()))));
+      }
+      case "removeReaction" -> {
+        ClientFrames.RemoveReaction f = Json.convert(frame, ClientFrames.RemoveReaction.class);
+        yield ack(
+            action,
+            requestId,
+            MessageJson.of(
+                removeReaction.removeReaction(
+                    new RemoveReactionCommand(user, f.roomId(), f.messageId(), f.emoji()))));
       }
       case "ping" -> {
         ClientFrames.Ping f = Json.convert(frame, ClientFrames.Ping.class);

@@ -200,6 +200,16 @@ class OpenApiConsistencyTest {
         assertThat(headers.has("X-RateLimit-Limit")).isTrue();
         assertThat(headers.has("X-RateLimit-Remaining")).isTrue();
         assertThat(headers.has("X-RateLimit-Reset")).isTrue();
+        // A limited route reports where the caller stands on success too, not only when refusing.
+        assertThat(document.statuses(method, template))
+            .as("a success of %s documents the X-RateLimit-* headers", operation)
+            .anyMatch(
+                status ->
+                    status.startsWith("2")
+                        && document
+                            .response(method, template, Integer.parseInt(status))
+                            .path("headers")
+                            .has("X-RateLimit-Remaining"));
       }
       if (!openRoutes().contains(operation)) {
         assertThat(document.response(method, template, 503).path("headers").has("Retry-After"))

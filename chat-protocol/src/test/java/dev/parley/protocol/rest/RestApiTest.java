@@ -1333,6 +1333,63 @@ class RestApiTest {
     }
 
     @Test
+    void everyLimitedWriteCarriesTheRateLimitHeadersOnSuccess() {
+      use(ChatSettings.DEFAULTS.withOtherWriteLimits(new Limit(2, Duration.ofMinutes(1))), clock);
+      String room = publicRoom();
+      String m = "/rooms/" + room + "/messages/" + post(room, ALICE, "hi").path("id").asText();
+      String reset = Long.toString(clock.now().plusSeconds(60).getEpochSecond());
+
+      List<RestClient.Reply> replies =
+          List.of(
+              client.json("POST", "/rooms/" + room + "/members", BOB, null),
+              client.json("PATCH", m, ALICE, "{\"text\":\"edited\"}"),
+              client.json("PUT", m + "/reactions/" + THUMBS_UP, ALICE, null),
+              client.json("DELETE", m + "/reactions/" + THUMBS_UP, BOB, null),
+              client.json("POST", "/rooms/" + room + "/members", ALICE, "{\"userId\":\"carol\"}"),
+              client.json("POST", "/direct-rooms", ALICE, "{\"userId\":\"bob\"}"),
+              client.json("POST", "/rooms", BOB, "{\"name\":\"bobs\",\"type\":\"public\"}"),
+              client.delete(m, ALICE));
+
+      for (RestClient.Reply reply : replies) {
+        assertThat(reply.status()).as("%s", reply).isIn(200, 201);
+        assertThat(reply.header("X-RateLimit-Limit")).as("%s", reply).isEqualTo("2");
+        assertThat(reply.header("X-RateLimit-Remaining")).as("%s", reply).isEqualTo("1");
+        assertThat(reply.header("X-RateLimit-Reset")).as("%s", reply).isEqualTo(reset);
+      }
+      assertThat(client.delete(m, ALICE).header("X-RateLimit-Limit"))
+          .as("a retried deletion takes no permit, so it reports none")
+          .isNull();
+      assertThat(client.get(m, ALICE).header("X-RateLimit-Limit"))
+          .as("a read is not limited")
+          .isNull();
+    }
+
+    @Test
+    void aLimitedWriteOverItsLimitIs429WithRetryAfterAndTheHeaders() {
+      use(ChatSettings.DEFAULTS.withOtherWriteLimits(new Limit(1, Duration.ofMinutes(1))), clock);
+      String room = publicRoom();
+      String one = "/rooms/" + room + "/messages/" + post(room, ALICE, "1").path("id").asText();
+      String two = "/rooms/" + room + "/messages/" + post(room, ALICE, "2").path("id").asText();
+      assertThat(client.delete(one, ALICE).status()).isEqualTo(200);
+      assertThat(client.json("POST", "/direct-rooms", ALICE, "{\"userId\":\"bob\"}").status())
+          .isEqualTo(200);
+      clock.advance(Duration.ofSeconds(20));
+
+      RestClient.Reply delete = client.delete(two, ALICE);
+      RestClient.Reply direct =
+          client.json("POST", "/direct-rooms", ALICE, "{\"userId\":\"carol\"}");
+
+      for (RestClient.Reply limited : List.of(delete, direct)) {
+        assertProblem(limited, 429, "rate-limited");
+        assertThat(limited.header("Retry-After")).isEqualTo("40");
+        assertThat(limited.header("X-RateLimit-Limit")).isEqualTo("1");
+        assertThat(limited.header("X-RateLimit-Remaining")).isEqualTo("0");
+      }
+      assertThat(delete.text("detail")).isEqualTo("too many deletions");
+      assertThat(client.get(two, ALICE).json().path("deleted").asBoolean()).isFalse();
+    }
+
+    @Test
     void inSlowModeTheHeadersDescribeTheTighterLimit() {
       String room =
           createRoom(

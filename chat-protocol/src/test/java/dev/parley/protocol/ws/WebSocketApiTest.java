@@ -72,6 +72,15 @@ class WebSocketApiTest {
         .sequence();
   }
 
+  private String postId(String room, UserId author, String text) {
+    return chat.postMessage()
+        .postMessage(new PostMessageCommand(author, room, text, null, null))
+        .message()
+        .message()
+        .id()
+        .value();
+  }
+
   private JsonNode open() {
     WebSocketApi.Opening opening = ws.open(CONNECTION, ALICE);
     assertThat(opening).isInstanceOf(WebSocketApi.Opened.class);
@@ -353,6 +362,171 @@ class WebSocketApiTest {
   }
 
   @Test
+  void editMessageAcksTheEditedMessageAsRestDoesAndBroadcastsTheEdit() {
+    String room = room(ALICE, "general", RoomType.PUBLIC);
+    String id = postId(room, ALICE, "helo");
+    open();
+    send("{\"action\":\"subscribe\",\"rooms\":[{\"roomId\":\"" + room + "\"}]}");
+
+    JsonNode ack =
+        send(
+            "{\"action\":\"editMessage\",\"requestId\":\"e1\",\"roomId\":\""
+                + room
+                + "\",\"messageId\":\""
+                + id
+                + "\",\"text\":\"hello\"}");
+
+    assertThat(ack.path("type").asText()).isEqualTo("ack");
+    assertThat(ack.path("action").asText()).isEqualTo("editMessage");
+    assertThat(ack.path("requestId").asText()).isEqualTo("e1");
+    JsonNode message = ack.path("result");
+    assertThat(message.path("id").asText()).isEqualTo(id);
+    assertThat(message.path("text").asText()).isEqualTo("hello");
+    assertThat(message.path("editedAt").asText()).isNotEmpty();
+    assertThat(message.path("reactions")).isEmpty();
+    assertThat(chat.delivery().allEvents(ChatEvent.MessageEdited.class)).hasSize(1);
+  }
+
+  @Test
+  void deleteMessageAcksTheTombstone() {
+    String room = room(ALICE, "general", RoomType.PUBLIC);
+    String id = postId(room, ALICE, "oops");
+    open();
+    send("{\"action\":\"subscribe\",\"rooms\":[{\"roomId\":\"" + room + "\"}]}");
+
+    JsonNode ack =
+        send(
+            "{\"action\":\"deleteMessage\",\"requestId\":\"d1\",\"roomId\":\""
+                + room
+                + "\",\"messageId\":\""
+                + id
+                + "\"}");
+
+    assertThat(ack.path("type").asText()).isEqualTo("ack");
+    assertThat(ack.path("action").asText()).isEqualTo("deleteMessage");
+    assertThat(ack.path("result").path("id").asText()).isEqualTo(id);
+    assertThat(ack.path("result").path("deleted").asBoolean()).isTrue();
+    assertThat(ack.path("result").has("text")).isFalse();
+    assertThat(chat.delivery().allEvents(ChatEvent.MessageDeleted.class)).hasSize(1);
+  }
+
+  @Test
+  void addAndRemoveReactionAckTheMessageWithItsReactions() {
+    String room = room(ALICE, "general", RoomType.PUBLIC);
+    String id = postId(room, ALICE, "nice");
+    open();
+    send("{\"action\":\"subscribe\",\"rooms\":[{\"roomId\":\"" + room + "\"}]}");
+    String target = "\"roomId\":\"" + room + "\",\"messageId\":\"" + id + "\"";
+
+    JsonNode added =
+        send("{\"action\":\"addReaction\",\"requestId\":\"x1\"," + target + ",\"emoji\":\"👍\"}");
+    JsonNode removed =
+        send(
+            "{\"action\":\"removeReaction\",\"requestId\":\"x2\"," + target + ",\"emoji\":\"👍\"}");
+
+    assertThat(added.path("type").asText()).isEqualTo("ack");
+    assertThat(added.path("action").asText()).isEqualTo("addReaction");
+    JsonNode reaction = added.path("result").path("reactions").get(0);
+    assertThat(reaction.path("emoji").asText()).isEqualTo("👍");
+    assertThat(reaction.path("count").asInt()).isEqualTo(1);
+    assertThat(reaction.path("users").get(0).asText()).isEqualTo("alice");
+    assertThat(removed.path("action").asText()).isEqualTo("removeReaction");
+    assertThat(removed.path("requestId").asText()).isEqualTo("x2");
+    assertThat(removed.path("result").path("reactions")).isEmpty();
+    assertThat(chat.delivery().allEvents(ChatEvent.ReactionChanged.class)).hasSize(2);
+  }
+
+  @Test
+  void markUnreadAcksTheReadMarkerMovedBack() {
+    String room = room(BOB, "general", RoomType.PUBLIC);
+    chat.inviteMember()
+        .inviteMember(
+            new dev.parley.application.port.in.InviteMemberCommand(BOB, room, "alice", null));
+    post(room, BOB, "one");
+    post(room, BOB, "two");
+    open();
+    send("{\"action\":\"markRead\",\"roomId\":\"" + room + "\",\"sequence\":2}");
+
+    JsonNode ack =
+        send(
+            "{\"action\":\"markUnread\",\"requestId\":\"u1\",\"roomId\":\""
+                + room
+                + "\",\"sequence\":1}");
+
+    assertThat(ack.path("type").asText()).isEqualTo("ack");
+    assertThat(ack.path("action").asText()).isEqualTo("markUnread");
+    JsonNode marker = ack.path("result");
+    assertThat(marker.path("roomId").asText()).isEqualTo(room);
+    assertThat(marker.path("lastRead").asLong()).isZero();
+    assertThat(marker.path("unreadCount").asLong()).isEqualTo(2);
+  }
+
+  @Test
+  void theMessageActionsAreRefusedWithTheSameProblemsAsRest() {
+    String room = room(BOB, "general", RoomType.PUBLIC);
+    String bobs = postId(room, BOB, "bob's");
+    String secret = room(BOB, "secret", RoomType.PRIVATE);
+    String hidden = postId(secret, BOB, "hidden");
+    chat.inviteMember()
+        .inviteMember(
+            new dev.parley.application.port.in.InviteMemberCommand(BOB, room, "alice", null));
+    open();
+    RestClient rest = new RestClient(chat.restApi());
+    String alice = Tokens.of("alice");
+
+    JsonNode notAuthor =
+        send(
+            "{\"action\":\"editMessage\",\"requestId\":\"n1\",\"roomId\":\""
+                + room
+                + "\",\"messageId\":\""
+                + bobs
+                + "\",\"text\":\"mine now\"}");
+    RestClient.Reply restNotAuthor =
+        rest.json(
+            "PATCH", "/rooms/" + room + "/messages/" + bobs, alice, "{\"text\":\"mine now\"}");
+    JsonNode deleteOthers =
+        send(
+            "{\"action\":\"deleteMessage\",\"roomId\":\""
+                + room
+                + "\",\"messageId\":\""
+                + bobs
+                + "\"}");
+    JsonNode notMember =
+        send(
+            "{\"action\":\"addReaction\",\"roomId\":\""
+                + secret
+                + "\",\"messageId\":\""
+                + hidden
+                + "\",\"emoji\":\"👍\"}");
+    JsonNode unknownMessage =
+        send(
+            "{\"action\":\"removeReaction\",\"roomId\":\""
+                + room
+                + "\",\"messageId\":\"no-such-message\",\"emoji\":\"👍\"}");
+    RestClient.Reply restUnknown =
+        rest.delete("/rooms/" + room + "/messages/no-such-message/reactions/%F0%9F%91%8D", alice);
+    JsonNode unreadElsewhere =
+        send("{\"action\":\"markUnread\",\"roomId\":\"" + secret + "\",\"sequence\":1}");
+
+    assertThat(notAuthor.path("type").asText()).isEqualTo("error");
+    assertThat(notAuthor.path("action").asText()).isEqualTo("editMessage");
+    assertThat(notAuthor.path("requestId").asText()).isEqualTo("n1");
+    assertThat(problemType(notAuthor)).isEqualTo(restNotAuthor.json().path("type").asText());
+    assertThat(notAuthor.path("problem").path("status").asInt())
+        .isEqualTo(restNotAuthor.status())
+        .isEqualTo(403);
+    assertThat(problemType(deleteOthers)).isEqualTo("https://parley.dev/problems/forbidden");
+    assertThat(notMember.path("problem").path("status").asInt()).isEqualTo(404);
+    assertThat(problemType(unknownMessage)).isEqualTo(restUnknown.json().path("type").asText());
+    assertThat(unknownMessage.path("problem").path("status").asInt())
+        .isEqualTo(restUnknown.status())
+        .isEqualTo(404);
+    assertThat(unreadElsewhere.path("problem").path("status").asInt()).isEqualTo(404);
+    assertThat(chat.delivery().allEvents(ChatEvent.MessageEdited.class)).isEmpty();
+    assertStillWorking();
+  }
+
+  @Test
   void pingAnswersPongAndRecordsTheHeartbeatAndActivity() {
     open();
     Instant connectedAt = clock.now();
@@ -466,6 +640,56 @@ class WebSocketApiTest {
             "invalid-input",
             "sequence",
             "markRead",
+            null),
+        Arguments.of(
+            "{\"action\":\"markUnread\",\"requestId\":\"e6\",\"roomId\":\"r\"}",
+            "invalid-input",
+            "sequence",
+            "markUnread",
+            "e6"),
+        Arguments.of(
+            "{\"action\":\"markUnread\",\"roomId\":\"r\",\"sequence\":\"1\"}",
+            "malformed-request",
+            "sequence",
+            "markUnread",
+            null),
+        Arguments.of(
+            "{\"action\":\"editMessage\",\"roomId\":\"r\",\"messageId\":\"m\"}",
+            "invalid-input",
+            "text",
+            "editMessage",
+            null),
+        Arguments.of(
+            "{\"action\":\"editMessage\",\"roomId\":\"r\",\"messageId\":\"m\",\"text\":\"a\",\"pinned\":true}",
+            "malformed-request",
+            "pinned",
+            "editMessage",
+            null),
+        Arguments.of(
+            "{\"action\":\"deleteMessage\",\"roomId\":\"r\"}",
+            "invalid-input",
+            "messageId",
+            "deleteMessage",
+            null),
+        Arguments.of(
+            "{\"action\":\"addReaction\",\"roomId\":\"r\",\"messageId\":\"m\"}",
+            "invalid-input",
+            "emoji",
+            "addReaction",
+            null),
+        Arguments.of(
+            "{\"action\":\"addReaction\",\"roomId\":\"r\",\"messageId\":\"m\",\"emoji\":\""
+                + "x".repeat(65)
+                + "\"}",
+            "invalid-input",
+            "emoji",
+            "addReaction",
+            null),
+        Arguments.of(
+            "{\"action\":\"removeReaction\",\"roomId\":\"r\",\"messageId\":[\"m\"],\"emoji\":\"x\"}",
+            "malformed-request",
+            "messageId",
+            "removeReaction",
             null),
         Arguments.of(
             "{\"action\":\"unsubscribe\",\"roomIds\":[]}",
@@ -582,9 +806,65 @@ class WebSocketApiTest {
   }
 
   @Test
+  void aRateLimitedEditOrDeletionIsAnErrorFrameWithRetryAfterSharingRestsCounter() {
+    use(ChatSettings.DEFAULTS.withOtherWriteLimits(new Limit(1, Duration.ofMinutes(1))));
+    String room = room(ALICE, "general", RoomType.PUBLIC);
+    String one = postId(room, ALICE, "one");
+    String two = postId(room, ALICE, "two");
+    open();
+    RestClient.Reply restEdit =
+        new RestClient(chat.restApi())
+            .json(
+                "PATCH",
+                "/rooms/" + room + "/messages/" + one,
+                Tokens.of("alice"),
+                "{\"text\":\"over REST\"}");
+    assertThat(restEdit.status()).as("%s", restEdit).isEqualTo(200);
+    send(
+        "{\"action\":\"deleteMessage\",\"roomId\":\"" + room + "\",\"messageId\":\"" + one + "\"}");
+    clock.advance(Duration.ofSeconds(20));
+
+    JsonNode edit =
+        send(
+            "{\"action\":\"editMessage\",\"requestId\":\"l1\",\"roomId\":\""
+                + room
+                + "\",\"messageId\":\""
+                + two
+                + "\",\"text\":\"again\"}");
+    JsonNode delete =
+        send(
+            "{\"action\":\"deleteMessage\",\"roomId\":\""
+                + room
+                + "\",\"messageId\":\""
+                + two
+                + "\"}");
+
+    for (JsonNode limited : List.of(edit, delete)) {
+      assertThat(limited.path("type").asText()).isEqualTo("error");
+      assertThat(problemType(limited)).isEqualTo("https://parley.dev/problems/rate-limited");
+      assertThat(limited.path("problem").path("status").asInt()).isEqualTo(429);
+      assertThat(limited.path("retryAfter").asLong()).isEqualTo(40);
+    }
+    assertThat(edit.path("action").asText()).isEqualTo("editMessage");
+    assertThat(edit.path("requestId").asText()).isEqualTo("l1");
+    assertStillWorking();
+  }
+
+  @Test
   void theActionsAreTheDocumentedOnes() {
     assertThat(WebSocketApi.ACTIONS)
-        .containsExactly("subscribe", "unsubscribe", "postMessage", "typing", "markRead", "ping");
+        .containsExactly(
+            "subscribe",
+            "unsubscribe",
+            "postMessage",
+            "editMessage",
+            "deleteMessage",
+            "addReaction",
+            "removeReaction",
+            "typing",
+            "markRead",
+            "markUnread",
+            "ping");
     assertThat(WebSocketApi.MAX_FRAME_BYTES).isEqualTo(128 * 1024);
   }
 

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.parley.application.config.ChatSettings;
 import dev.parley.application.error.RateLimitedException;
 import dev.parley.application.port.in.AddReactionCommand;
+import dev.parley.application.port.in.DeleteMessageCommand;
 import dev.parley.application.port.in.EditMessageCommand;
 import dev.parley.application.port.in.JoinRoomCommand;
+import dev.parley.application.port.in.MessageView;
+import dev.parley.application.port.in.Metered;
+import dev.parley.application.port.in.OpenDirectRoomCommand;
 import dev.parley.application.port.in.RemoveReactionCommand;
 import dev.parley.application.port.out.RateLimitPort.Limit;
 import dev.parley.domain.access.Role;
@@ -86,6 +90,62 @@ class WriteLimitsTest {
   }
 
   @Test
+  void deletingTooManyIsRateLimitedButARetriedDeletionIsFree() {
+    RoomId room = s.publicRoom(s.alice);
+    Message one = s.posted(s.alice, room, "one");
+    Message two = s.posted(s.alice, room, "two");
+    Message three = s.posted(s.alice, room, "three");
+    delete(room, one);
+    delete(room, one);
+    delete(room, two);
+
+    assertThatThrownBy(() -> delete(room, three))
+        .isInstanceOfSatisfying(
+            RateLimitedException.class, e -> assertThat(e.limit()).isEqualTo(2));
+  }
+
+  @Test
+  void openingTooManyDirectRoomsIsRateLimited() {
+    open(s.bob);
+    open(s.carol);
+
+    assertThatThrownBy(() -> open(s.mallory)).isInstanceOf(RateLimitedException.class);
+  }
+
+  @Test
+  void aMeteredCallReportsWhereTheCallerStandsAgainstTheLimitItCountedTowards() {
+    RoomId room = s.publicRoom(s.alice);
+    Message message = s.posted(s.alice, room, "draft");
+
+    Metered<MessageView> first = Metered.of(() -> editReturning(room, message, "one"));
+    Metered<MessageView> second = Metered.of(() -> editReturning(room, message, "two"));
+
+    assertThat(first.value().message().body()).isEqualTo("one");
+    assertThat(first.rateLimit().limit()).isEqualTo(2);
+    assertThat(first.rateLimit().remaining()).isEqualTo(1);
+    assertThat(second.rateLimit().remaining()).isZero();
+    assertThat(second.rateLimit().resetAt()).isAfter(s.clock.now());
+  }
+
+  @Test
+  void aMeteredCallThatTakesNoPermitReportsNoStatus() {
+    RoomId room = s.publicRoom(s.alice);
+    Message message = s.posted(s.alice, room, "gone");
+    delete(room, message);
+
+    Metered<MessageView> retry =
+        Metered.of(
+            () ->
+                s.chat
+                    .deleteMessage()
+                    .deleteMessage(
+                        new DeleteMessageCommand(s.alice, room.value(), message.id().value())));
+
+    assertThat(retry.value().message().deleted()).isTrue();
+    assertThat(retry.rateLimit()).isNull();
+  }
+
+  @Test
   void withoutUserLimitsNoWriteIsLimited() {
     ChatScenario unlimited = new ChatScenario(ChatSettings.withoutUserLimits());
     RoomId room = unlimited.publicRoom(unlimited.alice);
@@ -104,6 +164,22 @@ class WriteLimitsTest {
     s.chat
         .editMessage()
         .editMessage(new EditMessageCommand(s.alice, room.value(), message.id().value(), text));
+  }
+
+  private MessageView editReturning(RoomId room, Message message, String text) {
+    return s.chat
+        .editMessage()
+        .editMessage(new EditMessageCommand(s.alice, room.value(), message.id().value(), text));
+  }
+
+  private void delete(RoomId room, Message message) {
+    s.chat
+        .deleteMessage()
+        .deleteMessage(new DeleteMessageCommand(s.alice, room.value(), message.id().value()));
+  }
+
+  private void open(dev.parley.domain.user.UserId other) {
+    s.chat.openDirectRoom().openDirectRoom(new OpenDirectRoomCommand(s.alice, other.value()));
   }
 
   private void join(RoomId room) {

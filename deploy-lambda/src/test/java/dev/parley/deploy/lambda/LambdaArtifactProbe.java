@@ -44,7 +44,12 @@ final class LambdaArtifactProbe {
           "subscribe",
           "typing",
           "postMessage",
+          "editMessage",
+          "addReaction",
+          "removeReaction",
           "markRead",
+          "markUnread",
+          "deleteMessage",
           "ping",
           "$default",
           "unsubscribe",
@@ -96,8 +101,8 @@ final class LambdaArtifactProbe {
     report("primed a runtime as SnapStart does");
 
     authorize(authorizer, token);
-    String room = restSession(http, token);
-    webSocketSession(webSocket, room, routes);
+    String[] roomAndMessage = restSession(http, token);
+    webSocketSession(webSocket, roomAndMessage[0], roomAndMessage[1], routes);
     fanOut(fanOut);
   }
 
@@ -119,19 +124,22 @@ final class LambdaArtifactProbe {
     report("authorizer: Deny without a token, Allow for " + USER);
   }
 
-  /** Creates a room, posts to it over REST and reads the history back; returns the room's id. */
-  private static String restSession(HttpApiHandler http, String token) throws Exception {
+  /**
+   * Creates a room, posts to it over REST and reads the history back; returns the ids of the room
+   * and of the message.
+   */
+  private static String[] restSession(HttpApiHandler http, String token) throws Exception {
     call(http, "GET", "/rooms", null, null, 401);
     String created =
         call(http, "POST", "/rooms", token, "{\"name\":\"probe\",\"type\":\"public\"}", 201);
     String room = JSON.readTree(created).path("id").asText();
     String messages = "/rooms/" + room + "/messages";
-    call(http, "POST", messages, token, "{\"text\":\"hello from the jar\"}", 201);
+    String posted = call(http, "POST", messages, token, "{\"text\":\"hello from the jar\"}", 201);
     String history = call(http, "GET", messages, token, null, 200);
     if (!history.contains("hello from the jar")) {
       throw new AssertionError("the history lacks the message posted: " + history);
     }
-    return room;
+    return new String[] {room, JSON.readTree(posted).path("id").asText()};
   }
 
   /** Sends one request to the HTTP API handler; returns the body of the expected status. */
@@ -148,8 +156,8 @@ final class LambdaArtifactProbe {
     return response.getBody();
   }
 
-  private static void webSocketSession(WebSocketHandler handler, String room, List<String> routes)
-      throws Exception {
+  private static void webSocketSession(
+      WebSocketHandler handler, String room, String message, List<String> routes) throws Exception {
     for (String route : routes) {
       if (!SESSION.contains(route)) {
         throw new AssertionError("no frame for the template's route " + route + " in SESSION");
@@ -158,7 +166,9 @@ final class LambdaArtifactProbe {
     for (String route : SESSION) {
       if (routes.contains(route)) {
         int status =
-            handler.handleRequest(webSocketEvent(route, frame(route, room)), null).getStatusCode();
+            handler
+                .handleRequest(webSocketEvent(route, frame(route, room, message)), null)
+                .getStatusCode();
         expect(String.valueOf(status), "200", "WebSocket " + route);
         report("websocket: " + route + " -> " + status);
       }
@@ -166,7 +176,7 @@ final class LambdaArtifactProbe {
   }
 
   /** What a client sends on each route; null for the routes without a body. */
-  private static String frame(String route, String room) throws Exception {
+  private static String frame(String route, String room, String message) throws Exception {
     Map<String, Object> frame = new HashMap<>();
     frame.put("action", route);
     frame.put("requestId", requestId(route));
@@ -180,6 +190,12 @@ final class LambdaArtifactProbe {
       case "typing" -> frame.putAll(Map.of("roomId", room, "typing", true));
       case "postMessage" -> frame.putAll(Map.of("roomId", room, "text", "hello over the socket"));
       case "markRead" -> frame.putAll(Map.of("roomId", room, "sequence", 1));
+      case "markUnread" -> frame.putAll(Map.of("roomId", room, "sequence", 1));
+      case "editMessage" ->
+          frame.putAll(Map.of("roomId", room, "messageId", message, "text", "edited in the jar"));
+      case "deleteMessage" -> frame.putAll(Map.of("roomId", room, "messageId", message));
+      case "addReaction", "removeReaction" ->
+          frame.putAll(Map.of("roomId", room, "messageId", message, "emoji", "👍"));
       case "ping" -> frame.put("active", true);
       default -> throw new AssertionError("no frame for " + route);
     }
