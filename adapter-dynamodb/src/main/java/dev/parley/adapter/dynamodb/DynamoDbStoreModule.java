@@ -1,6 +1,7 @@
 package dev.parley.adapter.dynamodb;
 
 import dagger.Binds;
+import dagger.BindsOptionalOf;
 import dagger.Module;
 import dagger.Provides;
 import dev.parley.application.port.out.BanListPort;
@@ -27,22 +28,34 @@ import dev.parley.application.port.out.StoreHealthPort;
 import dev.parley.application.port.out.ThreadListPort;
 import dev.parley.application.port.out.TypingPort;
 import jakarta.inject.Singleton;
+import java.util.Optional;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
  * Binds every storage port to its DynamoDB adapter. Needs a {@link DynamoDbConfig} in the graph,
  * e.g. {@code DynamoDbConfig.fromEnvironment(System.getenv())} bound by the host's component; the
- * client is built once from it (URL-connection HTTP client, explicit retries and timeouts). The
- * adapters are {@code @Singleton} classes, so an adapter behind two ports is one instance.
+ * client is built once from it (explicit retries and timeouts), over the deployment's {@link
+ * SdkHttpClient} if it binds one, else the URL-connection client. The adapters are
+ * {@code @Singleton} classes, so an adapter behind two ports is one instance.
  */
 @Module
 public abstract class DynamoDbStoreModule {
   private DynamoDbStoreModule() {}
 
+  /**
+   * The HTTP client under the DynamoDB client when the deployment brings one: a pooled client on a
+   * long-running server (Fargate). Without one, the light URL-connection client that suits a Lambda
+   * cold start ({@link DynamoDbClients#httpClient}).
+   */
+  @BindsOptionalOf
+  abstract SdkHttpClient httpClient();
+
   @Provides
   @Singleton
-  static DynamoDbClient client(DynamoDbConfig config) {
-    return DynamoDbClients.create(config);
+  static DynamoDbClient client(DynamoDbConfig config, Optional<SdkHttpClient> httpClient) {
+    return DynamoDbClients.create(
+        config, httpClient.orElseGet(() -> DynamoDbClients.httpClient(config.endpoint())));
   }
 
   @Provides

@@ -16,6 +16,7 @@ import dev.parley.protocol.auth.JwtSettings;
 import dev.parley.protocol.cluster.ClusterBus;
 import dev.parley.runtime.CoreModule;
 import jakarta.inject.Singleton;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 /**
@@ -34,7 +35,8 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
       FargateDynamoDbComponent.BusModule.class,
       CoreModule.class,
       DynamoDbStoreModule.class,
-      FargateModule.class
+      FargateModule.class,
+      PooledDynamoDbHttpModule.class
     })
 public interface FargateDynamoDbComponent {
 
@@ -71,6 +73,9 @@ public interface FargateDynamoDbComponent {
 
   /** The cross-node bus ({@link ClusterBus#NONE} on a single node); closed before the client. */
   ClusterBus eventBus();
+
+  /** The pooled HTTP client under {@link #client()}, closed with it. */
+  SdkHttpClient dynamoDbHttp();
 
   /** Builds the component from the deployment's configuration values. */
   @Component.Factory
