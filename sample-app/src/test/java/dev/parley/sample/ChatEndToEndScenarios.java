@@ -102,7 +102,7 @@ abstract class ChatEndToEndScenarios {
    * Capability: whether the server greets each new WebSocket with a {@code hello} frame (user id,
    * unread counts). True on Fargate. False on Lambda by design: API Gateway refuses posts to a
    * connection until {@code $connect} has returned, so the {@code $connect} handler cannot send one
-   * (docs/lambda.md, "The $connect rule"); clients read unread counts over REST instead. When
+   * (docs/lambda.md, "The $connect rule"); clients ask for it with {@code sayHello} instead. When
    * false, the scenarios check a connection with a {@code ping} round trip instead of the hello.
    */
   protected boolean sendsHelloFrame() {
@@ -487,6 +487,43 @@ abstract class ChatEndToEndScenarios {
               assertThat(texts(history.json().path("messages"))).containsExactly("still here");
             }));
     return cases.stream();
+  }
+
+  // --- presence, search and Lambda frames (issue 20) --------------------------------------------
+
+  @Test
+  void sayHelloAnswersTheHelloFrameOnEveryRuntime() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String room = createRoom(alice, "private", bob);
+    assertThat(postMessage(alice, room, "are you there?", "a-hello").status()).isEqualTo(201);
+    ChatSocket bobSocket = connect(bob);
+
+    JsonNode hello = bobSocket.request(Map.of("action", "sayHello"));
+
+    assertThat(hello.path("type").asText()).as("%s", hello).isEqualTo("hello");
+    assertThat(hello.path("userId").asText()).isEqualTo(bob);
+    assertThat(hello.path("connectionId").asText()).isEqualTo(connectionsOf(bob).getFirst());
+    assertThat(hello.path("unread").path("total").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aBannedSocketIsToldWhyBeforeItIsClosed() throws Exception {
+    String alice = user("alice");
+    String eve = user("eve");
+    String room = createRoom(alice, "private", eve);
+    ChatSocket eveSocket = connectAndSubscribe(eve, room);
+
+    Reply ban =
+        api().put("/rooms/" + room + "/bans/" + eve, tokenFor(alice), Map.of("reason", "spam"));
+    assertThat(ban.status()).as("%s", ban).isEqualTo(200);
+
+    JsonNode closing =
+        eveSocket.await(f -> f.path("type").asText().equals("closing"), "the closing frame");
+    assertThat(closing.path("reason").asText()).isEqualTo("banned");
+    assertBannedCloseCode(eveSocket.awaitClose());
+    List<String> types = eveSocket.seen().stream().map(f -> f.path("type").asText()).toList();
+    assertThat(types).as("the closing frame is the last one").endsWith("closing");
   }
 
   // --- helpers ----------------------------------------------------------------------------------

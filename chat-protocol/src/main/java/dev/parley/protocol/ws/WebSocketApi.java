@@ -8,6 +8,8 @@ import dev.parley.application.port.in.CloseConnectionUseCase;
 import dev.parley.application.port.in.Connected;
 import dev.parley.application.port.in.GetConnectionOwnerQuery;
 import dev.parley.application.port.in.GetConnectionOwnerUseCase;
+import dev.parley.application.port.in.GetUnreadCountsQuery;
+import dev.parley.application.port.in.GetUnreadCountsUseCase;
 import dev.parley.application.port.in.MarkReadCommand;
 import dev.parley.application.port.in.MarkReadUseCase;
 import dev.parley.application.port.in.OpenConnectionCommand;
@@ -25,6 +27,7 @@ import dev.parley.application.port.in.SubscribeToRoomsUseCase;
 import dev.parley.application.port.in.SubscriptionOutcome;
 import dev.parley.application.port.in.UnsubscribeFromRoomsCommand;
 import dev.parley.application.port.in.UnsubscribeFromRoomsUseCase;
+import dev.parley.application.port.out.EventDeliveryPort.DisconnectReason;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.http.Problem;
@@ -56,7 +59,7 @@ public final class WebSocketApi {
 
   /** The actions clients may send. */
   public static final List<String> ACTIONS =
-      List.of("subscribe", "unsubscribe", "postMessage", "typing", "markRead", "ping");
+      List.of("subscribe", "unsubscribe", "postMessage", "typing", "markRead", "ping", "sayHello");
 
   private final OpenConnectionUseCase openConnection;
   private final CloseConnectionUseCase closeConnection;
@@ -67,6 +70,7 @@ public final class WebSocketApi {
   private final SendTypingUseCase sendTyping;
   private final MarkReadUseCase markRead;
   private final GetConnectionOwnerUseCase connectionOwner;
+  private final GetUnreadCountsUseCase unreadCounts;
 
   @Inject
   public WebSocketApi(
@@ -78,7 +82,8 @@ public final class WebSocketApi {
       PostMessageUseCase postMessage,
       SendTypingUseCase sendTyping,
       MarkReadUseCase markRead,
-      GetConnectionOwnerUseCase connectionOwner) {
+      GetConnectionOwnerUseCase connectionOwner,
+      GetUnreadCountsUseCase unreadCounts) {
     this.openConnection = openConnection;
     this.closeConnection = closeConnection;
     this.recordHeartbeat = recordHeartbeat;
@@ -88,6 +93,7 @@ public final class WebSocketApi {
     this.sendTyping = sendTyping;
     this.markRead = markRead;
     this.connectionOwner = connectionOwner;
+    this.unreadCounts = unreadCounts;
   }
 
   /**
@@ -104,7 +110,8 @@ public final class WebSocketApi {
                   "hello",
                   connection.value(),
                   user.value(),
-                  ReadMarkerJson.UnreadJson.of(connected.unread()))));
+                  ReadMarkerJson.UnreadJson.of(connected.unread()),
+                  null)));
     } catch (ChatException e) {
       return new Refused(Problems.of(e), null);
     } catch (RuntimeException e) {
@@ -216,6 +223,24 @@ public final class WebSocketApi {
         null);
   }
 
+  /**
+   * The {@code closing} frame a runtime sends to a connection right before it cuts it for {@code
+   * reason}, so that the client learns why whatever close code the transport can give.
+   */
+  public static String closing(DisconnectReason reason) {
+    return Json.writeString(
+        switch (reason) {
+          case KICKED ->
+              new ServerFrames.Closing(
+                  "closing",
+                  "kicked",
+                  "you were removed from a room this connection subscribed to");
+          case BANNED ->
+              new ServerFrames.Closing(
+                  "closing", "banned", "you were banned from a room this connection subscribed to");
+        });
+  }
+
   /** The answer to a frame, and the fault behind an internal error for the runtime's log. */
   public record Reply(String frame, Throwable fault) {}
 
@@ -261,6 +286,17 @@ public final class WebSocketApi {
         recordHeartbeat.recordHeartbeat(
             new RecordHeartbeatCommand(user, connection.value(), f.active() != null && f.active()));
         yield Json.writeString(new ServerFrames.Pong("pong", requestId));
+      }
+      case "sayHello" -> {
+        Json.convert(frame, ClientFrames.SayHello.class);
+        yield Json.writeString(
+            new ServerFrames.Hello(
+                "hello",
+                connection.value(),
+                user.value(),
+                ReadMarkerJson.UnreadJson.of(
+                    unreadCounts.getUnreadCounts(new GetUnreadCountsQuery(user))),
+                requestId));
       }
       default ->
           throw InvalidInputException.of(
