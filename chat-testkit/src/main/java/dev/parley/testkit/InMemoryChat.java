@@ -36,6 +36,7 @@ import dev.parley.application.port.in.PostMessageUseCase;
 import dev.parley.application.port.in.RecordHeartbeatUseCase;
 import dev.parley.application.port.in.RemoveReactionUseCase;
 import dev.parley.application.port.in.ResumeRoomUseCase;
+import dev.parley.application.port.in.SearchMessagesUseCase;
 import dev.parley.application.port.in.SendTypingUseCase;
 import dev.parley.application.port.in.SubscribeToRoomsUseCase;
 import dev.parley.application.port.in.UnbanMemberUseCase;
@@ -123,6 +124,8 @@ public interface InMemoryChat {
   ListMyRoomsUseCase listMyRooms();
 
   ListThreadRepliesUseCase listThreadReplies();
+
+  SearchMessagesUseCase searchMessages();
 
   MarkReadUseCase markRead();
 

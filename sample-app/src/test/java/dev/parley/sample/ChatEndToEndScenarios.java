@@ -118,6 +118,14 @@ abstract class ChatEndToEndScenarios {
     return 401;
   }
 
+  /**
+   * Capability: whether the store has a message search index. False on DynamoDB, which answers
+   * search with 501 {@code search-unavailable} (docs/dynamodb-design.md).
+   */
+  protected boolean searchesMessages() {
+    return true;
+  }
+
   /** Checks the close code a banned user's connection got; any code a server sends will do. */
   protected void assertBannedCloseCode(int code) {
     assertThat(code).as("close code (1006 means no close frame came)").isNotEqualTo(1006);
@@ -524,6 +532,32 @@ abstract class ChatEndToEndScenarios {
     assertBannedCloseCode(eveSocket.awaitClose());
     List<String> types = eveSocket.seen().stream().map(f -> f.path("type").asText()).toList();
     assertThat(types).as("the closing frame is the last one").endsWith("closing");
+  }
+
+  @Test
+  void aMemberSearchesARoomAndAnOutsiderCannot() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String mallory = user("mallory");
+    String room = createRoom(alice, "private", bob);
+    assertThat(postMessage(alice, room, "the release is Friday", "s1").status()).isEqualTo(201);
+    assertThat(postMessage(bob, room, "lunch?", "s2").status()).isEqualTo(201);
+    assertThat(postMessage(bob, room, "Release notes are ready", "s3").status()).isEqualTo(201);
+    String search = "/rooms/" + room + "/messages/search?q=release";
+
+    Reply found = api().get(search, tokenFor(bob));
+    Reply outsider = api().get(search, tokenFor(mallory));
+
+    if (searchesMessages()) {
+      assertThat(found.status()).as("%s", found).isEqualTo(200);
+      assertThat(texts(found.json().path("items")))
+          .containsExactly("Release notes are ready", "the release is Friday");
+      assertProblem(api().get(search.replace("release", ""), tokenFor(bob)), 400, "invalid-input");
+    } else {
+      JsonNode problem = assertProblem(found, 501, "search-unavailable");
+      assertThat(problem.path("detail").asText()).contains("OpenSearch");
+    }
+    assertProblem(outsider, 404, "not-found");
   }
 
   // --- helpers ----------------------------------------------------------------------------------

@@ -8,6 +8,7 @@ import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
+import dev.parley.application.port.out.MessageSearchPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.OwnerStepDownPort;
 import dev.parley.application.port.out.RateLimitPort;
@@ -63,6 +64,9 @@ public abstract class DynamoDbStoreModule {
 
   @Binds
   abstract MessageStorePort messageStore(DynamoDbMessageStoreAdapter adapter);
+
+  @Binds
+  abstract MessageSearchPort messageSearch(DynamoDbMessageSearchAdapter adapter);
 
   @Binds
   abstract RateLimitPort rateLimit(DynamoDbRateLimitAdapter adapter);

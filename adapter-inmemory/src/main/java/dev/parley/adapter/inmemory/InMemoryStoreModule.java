@@ -7,6 +7,7 @@ import dev.parley.application.port.out.ConnectionRegistryPort;
 import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
+import dev.parley.application.port.out.MessageSearchPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.OwnerStepDownPort;
 import dev.parley.application.port.out.RateLimitPort;
@@ -48,6 +49,9 @@ public abstract class InMemoryStoreModule {
 
   @Binds
   abstract MessageStorePort messageStore(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
+  abstract MessageSearchPort messageSearch(InMemoryMessageSearchAdapter adapter);
 
   @Binds
   abstract RateLimitPort rateLimit(InMemoryRateLimitAdapter adapter);

@@ -22,7 +22,8 @@ final class Cursors {
     REPLIES,
     MEMBERS,
     MY_ROOMS,
-    PRESENCE
+    PRESENCE,
+    SEARCH
   }
 
   private Cursors() {}
