@@ -23,8 +23,8 @@ import dev.parley.application.port.in.InviteMemberUseCase;
 import dev.parley.application.port.in.JoinRoomUseCase;
 import dev.parley.application.port.in.KickMemberUseCase;
 import dev.parley.application.port.in.LeaveRoomUseCase;
-import dev.parley.application.port.in.ListBlockedUsersUseCase;
 import dev.parley.application.port.in.ListBansUseCase;
+import dev.parley.application.port.in.ListBlockedUsersUseCase;
 import dev.parley.application.port.in.ListHistoryUseCase;
 import dev.parley.application.port.in.ListMembersUseCase;
 import dev.parley.application.port.in.ListMutesUseCase;
@@ -43,6 +43,7 @@ import dev.parley.application.port.in.PostMessageUseCase;
 import dev.parley.application.port.in.RecordHeartbeatUseCase;
 import dev.parley.application.port.in.RemoveReactionUseCase;
 import dev.parley.application.port.in.ResumeRoomUseCase;
+import dev.parley.application.port.in.SearchMessagesUseCase;
 import dev.parley.application.port.in.SendTypingUseCase;
 import dev.parley.application.port.in.SubscribeToRoomsUseCase;
 import dev.parley.application.port.in.UnbanMemberUseCase;
@@ -147,6 +148,8 @@ public interface InMemoryChat {
   ListThreadRepliesUseCase listThreadReplies();
 
   ListThreadsUseCase listThreads();
+
+  SearchMessagesUseCase searchMessages();
 
   MarkReadUseCase markRead();
 

@@ -108,7 +108,7 @@ abstract class ChatEndToEndScenarios {
    * Capability: whether the server greets each new WebSocket with a {@code hello} frame (user id,
    * unread counts). True on Fargate. False on Lambda by design: API Gateway refuses posts to a
    * connection until {@code $connect} has returned, so the {@code $connect} handler cannot send one
-   * (docs/lambda.md, "The $connect rule"); clients read unread counts over REST instead. When
+   * (docs/lambda.md, "The $connect rule"); clients ask for it with {@code sayHello} instead. When
    * false, the scenarios check a connection with a {@code ping} round trip instead of the hello.
    */
   protected boolean sendsHelloFrame() {
@@ -122,6 +122,14 @@ abstract class ChatEndToEndScenarios {
    */
   protected int refusedHandshakeStatus() {
     return 401;
+  }
+
+  /**
+   * Capability: whether the store has a message search index. False on DynamoDB, which answers
+   * search with 501 {@code search-unavailable} (docs/dynamodb-design.md).
+   */
+  protected boolean searchesMessages() {
+    return true;
   }
 
   /** Checks the close code a banned user's connection got; any code a server sends will do. */
@@ -847,6 +855,69 @@ abstract class ChatEndToEndScenarios {
         bobSocket.request(
             Map.of("action", "addReaction", "roomId", room, "messageId", "no-such", "emoji", "x"));
     assertThat(gone.path("problem").path("type").asText()).isEqualTo(PROBLEMS + "not-found");
+  }
+
+  // --- presence, search and Lambda frames (issue 20) --------------------------------------------
+
+  @Test
+  void sayHelloAnswersTheHelloFrameOnEveryRuntime() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String room = createRoom(alice, "private", bob);
+    assertThat(postMessage(alice, room, "are you there?", "a-hello").status()).isEqualTo(201);
+    ChatSocket bobSocket = connect(bob);
+
+    JsonNode hello = bobSocket.request(Map.of("action", "sayHello"));
+
+    assertThat(hello.path("type").asText()).as("%s", hello).isEqualTo("hello");
+    assertThat(hello.path("userId").asText()).isEqualTo(bob);
+    assertThat(hello.path("connectionId").asText()).isEqualTo(connectionsOf(bob).getFirst());
+    assertThat(hello.path("unread").path("total").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void aBannedSocketIsToldWhyBeforeItIsClosed() throws Exception {
+    String alice = user("alice");
+    String eve = user("eve");
+    String room = createRoom(alice, "private", eve);
+    ChatSocket eveSocket = connectAndSubscribe(eve, room);
+
+    Reply ban =
+        api().put("/rooms/" + room + "/bans/" + eve, tokenFor(alice), Map.of("reason", "spam"));
+    assertThat(ban.status()).as("%s", ban).isEqualTo(200);
+
+    JsonNode closing =
+        eveSocket.await(f -> f.path("type").asText().equals("closing"), "the closing frame");
+    assertThat(closing.path("reason").asText()).isEqualTo("banned");
+    assertBannedCloseCode(eveSocket.awaitClose());
+    List<String> types = eveSocket.seen().stream().map(f -> f.path("type").asText()).toList();
+    assertThat(types).as("the closing frame is the last one").endsWith("closing");
+  }
+
+  @Test
+  void aMemberSearchesARoomAndAnOutsiderCannot() throws Exception {
+    String alice = user("alice");
+    String bob = user("bob");
+    String mallory = user("mallory");
+    String room = createRoom(alice, "private", bob);
+    assertThat(postMessage(alice, room, "the release is Friday", "s1").status()).isEqualTo(201);
+    assertThat(postMessage(bob, room, "lunch?", "s2").status()).isEqualTo(201);
+    assertThat(postMessage(bob, room, "Release notes are ready", "s3").status()).isEqualTo(201);
+    String search = "/rooms/" + room + "/messages/search?q=release";
+
+    Reply found = api().get(search, tokenFor(bob));
+    Reply outsider = api().get(search, tokenFor(mallory));
+
+    if (searchesMessages()) {
+      assertThat(found.status()).as("%s", found).isEqualTo(200);
+      assertThat(texts(found.json().path("items")))
+          .containsExactly("Release notes are ready", "the release is Friday");
+      assertProblem(api().get(search.replace("release", ""), tokenFor(bob)), 400, "invalid-input");
+    } else {
+      JsonNode problem = assertProblem(found, 501, "search-unavailable");
+      assertThat(problem.path("detail").asText()).contains("OpenSearch");
+    }
+    assertProblem(outsider, 404, "not-found");
   }
 
   // --- helpers ----------------------------------------------------------------------------------

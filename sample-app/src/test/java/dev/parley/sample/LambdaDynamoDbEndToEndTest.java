@@ -27,4 +27,10 @@ class LambdaDynamoDbEndToEndTest extends LambdaEndToEndScenarios {
     assertThat(STACK.local().runtime()).isInstanceOf(LambdaDynamoDbComponent.class);
     assertThat(STACK.storeName()).startsWith("DynamoDB Local at http://127.0.0.1:");
   }
+
+  /** DynamoDB has no search index: search answers 501 search-unavailable. */
+  @Override
+  protected boolean searchesMessages() {
+    return false;
+  }
 }

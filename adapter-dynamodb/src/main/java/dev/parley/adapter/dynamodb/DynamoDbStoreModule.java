@@ -13,6 +13,7 @@ import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
+import dev.parley.application.port.out.MessageSearchPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.MuteListPort;
 import dev.parley.application.port.out.OwnerStepDownPort;
@@ -96,6 +97,9 @@ public abstract class DynamoDbStoreModule {
 
   @Binds
   abstract MessageStorePort messageStore(DynamoDbMessageStoreAdapter adapter);
+
+  @Binds
+  abstract MessageSearchPort messageSearch(DynamoDbMessageSearchAdapter adapter);
 
   @Binds
   abstract RateLimitPort rateLimit(DynamoDbRateLimitAdapter adapter);

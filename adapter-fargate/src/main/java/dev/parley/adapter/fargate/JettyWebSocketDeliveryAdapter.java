@@ -6,6 +6,7 @@ import dev.parley.domain.presence.ConnectionId;
 import dev.parley.protocol.cluster.ClusterBus;
 import dev.parley.protocol.cluster.ClusterMessage;
 import dev.parley.protocol.json.EventJson;
+import dev.parley.protocol.ws.WebSocketApi;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -116,12 +117,18 @@ public final class JettyWebSocketDeliveryAdapter implements EventDeliveryPort {
           case BANNED -> "banned";
         };
     List<ConnectionId> elsewhere = new ArrayList<>();
+    String closing = null;
     for (ConnectionId connection : connections) {
       Live live = sessions.get(connection);
       if (live == null) {
         elsewhere.add(connection);
       } else {
-        // Closing first, so that no later event races the close frame.
+        if (closing == null) {
+          closing = WebSocketApi.closing(reason);
+        }
+        // Sent before the flag goes up (later events are dropped), and queued ahead of the close
+        // frame: the client reads why before 1008, as it does on Lambda.
+        send(connection, live, closing);
         live.closing = true;
         live.session.close(StatusCode.POLICY_VIOLATION, text, Callback.NOOP);
       }

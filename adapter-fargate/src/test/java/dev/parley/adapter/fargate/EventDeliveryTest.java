@@ -83,6 +83,7 @@ class EventDeliveryTest {
     assertThat(chat.send("DELETE", "/rooms/" + roomId + "/members/bob", "alice", null).statusCode())
         .isEqualTo(204);
 
+    assertThat(lastFrameBeforeClose(bob).get("reason").asText()).isEqualTo("kicked");
     WsClient.Closed closed = bob.awaitClose();
     assertThat(closed.code()).isEqualTo(1008);
     assertThat(closed.reason()).isEqualTo("kicked");
@@ -101,8 +102,21 @@ class EventDeliveryTest {
                 .statusCode())
         .isEqualTo(200);
 
+    JsonNode closing = lastFrameBeforeClose(bob);
+    assertThat(closing.get("type").asText()).isEqualTo("closing");
+    assertThat(closing.get("reason").asText()).isEqualTo("banned");
+    assertThat(closing.get("detail").asText()).contains("banned");
     WsClient.Closed closed = bob.awaitClose();
     assertThat(closed.code()).isEqualTo(1008);
     assertThat(closed.reason()).isEqualTo("banned");
+  }
+
+  /** Reads past the events the target heard about its own removal, to the frame after them. */
+  private static JsonNode lastFrameBeforeClose(WsClient client) throws Exception {
+    JsonNode frame = client.next();
+    while (frame.path("type").asText().equals("event")) {
+      frame = client.next();
+    }
+    return frame;
   }
 }

@@ -11,6 +11,7 @@ import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
+import dev.parley.application.port.out.MessageSearchPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.MuteListPort;
 import dev.parley.application.port.out.OwnerStepDownPort;
@@ -68,6 +69,9 @@ public abstract class InMemoryStoreModule {
 
   @Binds
   abstract MessageStorePort messageStore(InMemoryMessageStoreAdapter adapter);
+
+  @Binds
+  abstract MessageSearchPort messageSearch(InMemoryMessageSearchAdapter adapter);
 
   @Binds
   abstract RateLimitPort rateLimit(InMemoryRateLimitAdapter adapter);

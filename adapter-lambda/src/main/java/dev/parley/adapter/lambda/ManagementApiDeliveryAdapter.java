@@ -5,6 +5,7 @@ import dev.parley.application.port.out.EventDeliveryPort;
 import dev.parley.domain.event.ChatEvent;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.protocol.json.EventJson;
+import dev.parley.protocol.ws.WebSocketApi;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.net.URI;
@@ -132,7 +133,15 @@ public final class ManagementApiDeliveryAdapter implements EventDeliveryPort {
     if (endpoint == null || targets.isEmpty()) {
       return;
     }
-    forEach(targets, target -> delete(endpoint, target, reason));
+    String closing = WebSocketApi.closing(reason);
+    forEach(
+        targets,
+        target -> {
+          // DeleteConnection cannot choose a close code: this frame is how the client learns why.
+          if (post(endpoint, target, closing) != Outcome.GONE) {
+            delete(endpoint, target, reason);
+          }
+        });
   }
 
   /**

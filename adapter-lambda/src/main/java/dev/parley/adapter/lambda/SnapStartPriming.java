@@ -216,7 +216,7 @@ public final class SnapStartPriming implements Resource {
   private void warmJsonOfWebSocket() {
     Json.writeString(
         new ServerFrames.Hello(
-            "hello", PRIMING, PRIMING, new ReadMarkerJson.UnreadJson(List.of(), 0, 0)));
+            "hello", PRIMING, PRIMING, new ReadMarkerJson.UnreadJson(List.of(), 0, 0), null));
   }
 
   /** The identity resolver, and a token refused on its signature, which loads the JWT parsing. */

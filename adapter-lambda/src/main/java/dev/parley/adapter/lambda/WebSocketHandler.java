@@ -26,8 +26,8 @@ import org.slf4j.LoggerFactory;
  *       requestContext.authorizer}); without an authorizer the protocol's {@link Handshake}
  *       verifies the handshake's token (401 without a valid one). It answers 200 and echoes the
  *       subprotocol the client offered. It never posts: API Gateway refuses posts to a connection
- *       until {@code $connect} has returned (410), so the {@code hello} frame of the Fargate
- *       runtime is not sent on Lambda; clients read their unread counts over REST.
+ *       until {@code $connect} has returned (410), so the {@code hello} frame that Fargate sends
+ *       unasked comes on Lambda only as the answer to the client's {@code sayHello}.
  *   <li>{@code $disconnect} forgets the connection ({@link WebSocketApi#close}); best effort, the
  *       registry's TTL and the 410 clean-up of delivery catch missed ones.
  *   <li>Every other route ({@code $default} and the action routes) hands the body to {@link

@@ -134,6 +134,30 @@ class ManagementApiDeliveryAdapterTest {
   }
 
   @Test
+  void aBannedConnectionIsToldWhyBeforeItIsDeleted() throws Exception {
+    test.connections.connect("conn-a");
+    ConnectionId a = register("conn-a", "alice");
+
+    delivery.disconnect(List.of(a), DisconnectReason.BANNED);
+
+    assertThat(test.connections.framesTo("conn-a")).hasSize(1);
+    JsonNode closing = Events.MAPPER.readTree(test.connections.framesTo("conn-a").getFirst());
+    assertThat(closing.get("type").asText()).isEqualTo("closing");
+    assertThat(closing.get("reason").asText()).isEqualTo("banned");
+    assertThat(test.connections.deleted()).containsExactly("conn-a");
+  }
+
+  @Test
+  void aConnectionGoneBeforeItsClosingFrameIsForgottenWithoutADelete() {
+    ConnectionId gone = register("conn-gone", "alice");
+
+    delivery.disconnect(List.of(gone), DisconnectReason.KICKED);
+
+    assertThat(test.connections.deleted()).isEmpty();
+    assertThat(registry.find(gone, now)).isEmpty();
+  }
+
+  @Test
   void cachesOneClientPerEndpoint() {
     assertThat(delivery.client(delivery.endpoint())).isSameAs(delivery.client(delivery.endpoint()));
   }

@@ -13,6 +13,7 @@ import dev.parley.application.port.out.MemberListPort;
 import dev.parley.application.port.out.MembershipStorePort;
 import dev.parley.application.port.out.MentionStorePort;
 import dev.parley.application.port.out.MessageHistoryPort;
+import dev.parley.application.port.out.MessageSearchPort;
 import dev.parley.application.port.out.MessageStorePort;
 import dev.parley.application.port.out.MuteListPort;
 import dev.parley.application.port.out.OwnerStepDownPort;
@@ -95,6 +96,9 @@ public abstract class PostgresStoreModule {
 
   @Binds
   abstract MessageStorePort messageStore(PostgresMessageStoreAdapter adapter);
+
+  @Binds
+  abstract MessageSearchPort messageSearch(PostgresMessageSearchAdapter adapter);
 
   @Binds
   abstract RateLimitPort rateLimit(PostgresRateLimitAdapter adapter);

@@ -12,7 +12,8 @@ public abstract sealed class ChatException extends RuntimeException
         ConflictException,
         InvalidInputException,
         RateLimitedException,
-        StoreUnavailableException {
+        StoreUnavailableException,
+        SearchUnavailableException {
 
   protected ChatException(String message) {
     super(message, null, false, false);

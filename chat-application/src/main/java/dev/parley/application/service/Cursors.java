@@ -28,7 +28,8 @@ final class Cursors {
     THREADS,
     BANS,
     MUTES,
-    DIRECTORY
+    DIRECTORY,
+    SEARCH
   }
 
   private Cursors() {}

@@ -41,6 +41,7 @@ import dev.parley.application.port.in.PostMessageUseCase;
 import dev.parley.application.port.in.RecordHeartbeatUseCase;
 import dev.parley.application.port.in.RemoveReactionUseCase;
 import dev.parley.application.port.in.ResumeRoomUseCase;
+import dev.parley.application.port.in.SearchMessagesUseCase;
 import dev.parley.application.port.in.SendTypingUseCase;
 import dev.parley.application.port.in.SubscribeToRoomsUseCase;
 import dev.parley.application.port.in.UnbanMemberUseCase;
@@ -132,6 +133,9 @@ public abstract class UseCaseModule {
 
   @Binds
   abstract ListHistoryUseCase listHistory(ListHistoryService service);
+
+  @Binds
+  abstract SearchMessagesUseCase searchMessages(SearchMessagesService service);
 
   @Binds
   abstract ListMembersUseCase listMembers(ListMembersService service);

@@ -22,6 +22,8 @@ public enum ProblemType {
   /** The request's headers are larger than the server reads. */
   HEADERS_TOO_LARGE(431, "Request header fields too large"),
   INTERNAL(500, "Internal error"),
+  /** This store has no search index; message search needs an external one (OpenSearch). */
+  SEARCH_UNAVAILABLE(501, "Search unavailable"),
   /** The request line names an HTTP version the server does not speak. */
   HTTP_VERSION_NOT_SUPPORTED(505, "HTTP version not supported"),
   STORE_UNAVAILABLE(503, "Store unavailable"),

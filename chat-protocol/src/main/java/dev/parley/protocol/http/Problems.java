@@ -7,6 +7,7 @@ import dev.parley.application.error.ForbiddenException;
 import dev.parley.application.error.InvalidInputException;
 import dev.parley.application.error.NotFoundException;
 import dev.parley.application.error.RateLimitedException;
+import dev.parley.application.error.SearchUnavailableException;
 import dev.parley.application.error.StoreUnavailableException;
 import dev.parley.application.port.in.RateLimitStatus;
 import java.util.LinkedHashMap;
@@ -28,6 +29,8 @@ public final class Problems {
       case InvalidInputException i ->
           new Problem(ProblemType.INVALID_INPUT, i.getMessage(), null, i.violations(), Map.of());
       case RateLimitedException r -> rateLimited(r);
+      case SearchUnavailableException s ->
+          Problem.of(ProblemType.SEARCH_UNAVAILABLE, s.getMessage());
       case StoreUnavailableException s ->
           new Problem(
               ProblemType.STORE_UNAVAILABLE,
@@ -48,6 +51,7 @@ public final class Problems {
           case INVALID_INPUT -> ProblemType.INVALID_INPUT;
           case RATE_LIMITED -> ProblemType.RATE_LIMITED;
           case STORE_UNAVAILABLE -> ProblemType.STORE_UNAVAILABLE;
+          case SEARCH_UNAVAILABLE -> ProblemType.SEARCH_UNAVAILABLE;
         };
     return Problem.of(type, detail);
   }

@@ -19,6 +19,8 @@ import dev.parley.application.port.in.PostMessageUseCase;
 import dev.parley.application.port.in.PostedMessage;
 import dev.parley.application.port.in.RemoveReactionCommand;
 import dev.parley.application.port.in.RemoveReactionUseCase;
+import dev.parley.application.port.in.SearchMessagesQuery;
+import dev.parley.application.port.in.SearchMessagesUseCase;
 import dev.parley.protocol.http.ApiResponse;
 import dev.parley.protocol.http.RateLimitHeaders;
 import dev.parley.protocol.json.HistoryJson;
@@ -41,6 +43,7 @@ public final class MessageRoutes {
   private final AddReactionUseCase addReaction;
   private final RemoveReactionUseCase removeReaction;
   private final PinMessageUseCase pinMessage;
+  private final SearchMessagesUseCase searchMessages;
 
   @Inject
   public MessageRoutes(
@@ -52,7 +55,8 @@ public final class MessageRoutes {
       ListThreadRepliesUseCase listReplies,
       AddReactionUseCase addReaction,
       RemoveReactionUseCase removeReaction,
-      PinMessageUseCase pinMessage) {
+      PinMessageUseCase pinMessage,
+      SearchMessagesUseCase searchMessages) {
     this.postMessage = postMessage;
     this.listHistory = listHistory;
     this.getMessage = getMessage;
@@ -62,6 +66,7 @@ public final class MessageRoutes {
     this.addReaction = addReaction;
     this.removeReaction = removeReaction;
     this.pinMessage = pinMessage;
+    this.searchMessages = searchMessages;
   }
 
   public List<Route> routes() {
@@ -69,6 +74,7 @@ public final class MessageRoutes {
     return List.of(
         Route.of("POST", "/rooms/{roomId}/messages", this::post),
         Route.of("GET", "/rooms/{roomId}/messages", this::history),
+        Route.of("GET", "/rooms/{roomId}/messages/search", this::search),
         Route.of("GET", message, this::get),
         Route.of("PATCH", message, this::edit),
         Route.of("DELETE", message, this::delete),
@@ -109,6 +115,19 @@ public final class MessageRoutes {
                     call.queryLong("around"),
                     call.query("cursor"),
                     call.queryInt("limit")))));
+  }
+
+  private ApiResponse search(Call call) {
+    return Responses.ok(
+        PageJson.of(
+            searchMessages.searchMessages(
+                new SearchMessagesQuery(
+                    call.user(),
+                    call.path("roomId"),
+                    call.query("q"),
+                    call.query("cursor"),
+                    call.queryInt("limit"))),
+            MessageJson::of));
   }
 
   private ApiResponse get(Call call) {

@@ -12,9 +12,9 @@ import java.util.Optional;
  * route of {@link RestApi#routes()} has none or this names a route that does not exist. Open routes
  * (the API's documents) need no scope and are not listed.
  *
- * <p>Reading needs {@link Scope#READ}, except a room's bans and mutes, which are moderation.
- * {@code DELETE /rooms/{roomId}/members/{userId}} is leaving (your own id) or kicking
- * (another's): one route, so {@link Scope#WRITE}; kicking is still only for the room's moderators.
+ * <p>Reading needs {@link Scope#READ}, except a room's bans and mutes, which are moderation. {@code
+ * DELETE /rooms/{roomId}/members/{userId}} is leaving (your own id) or kicking (another's): one
+ * route, so {@link Scope#WRITE}; kicking is still only for the room's moderators.
  */
 public final class RouteScopes {
   private static final Map<String, Scope> SCOPES = new LinkedHashMap<>();
@@ -24,6 +24,7 @@ public final class RouteScopes {
     read("GET /rooms/{roomId}");
     read("GET /rooms/{roomId}/members");
     read("GET /rooms/{roomId}/messages");
+    read("GET /rooms/{roomId}/messages/search");
     read("GET /rooms/{roomId}/messages/{messageId}");
     read("GET /rooms/{roomId}/messages/{messageId}/replies");
     read("GET /rooms/{roomId}/presence");

@@ -49,4 +49,7 @@ public final class ClientFrames {
 
   /** A heartbeat; {@code active} says the user did something since the last one. */
   public record Ping(String action, String requestId, Boolean active) {}
+
+  /** Asks for the {@code hello} frame (which Lambda cannot send unasked). */
+  public record SayHello(String action, String requestId) {}
 }

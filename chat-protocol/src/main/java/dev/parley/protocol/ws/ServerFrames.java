@@ -9,9 +9,26 @@ import java.util.List;
 public final class ServerFrames {
   private ServerFrames() {}
 
-  /** First frame on a new connection: who you are and what is unread. */
+  /**
+   * Who you are and what is unread: the first frame on a new connection where the runtime can send
+   * one (Fargate), and the answer to {@code sayHello} on every runtime.
+   *
+   * @param requestId the {@code sayHello}'s, echoed; null (absent) on the unasked one
+   */
   public record Hello(
-      String type, String connectionId, String userId, ReadMarkerJson.UnreadJson unread) {}
+      String type,
+      String connectionId,
+      String userId,
+      ReadMarkerJson.UnreadJson unread,
+      String requestId) {}
+
+  /**
+   * The last frame before the server cuts the connection (kicked or banned), on every runtime: API
+   * Gateway's DeleteConnection cannot say why with a close code, so this frame does.
+   *
+   * @param reason {@code kicked} or {@code banned}
+   */
+  public record Closing(String type, String reason, String detail) {}
 
   /** A request succeeded; {@code result} depends on the action. */
   public record Ack(String type, String action, String requestId, Object result) {}

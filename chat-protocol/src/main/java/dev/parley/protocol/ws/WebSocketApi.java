@@ -14,6 +14,8 @@ import dev.parley.application.port.in.EditMessageCommand;
 import dev.parley.application.port.in.EditMessageUseCase;
 import dev.parley.application.port.in.GetConnectionOwnerQuery;
 import dev.parley.application.port.in.GetConnectionOwnerUseCase;
+import dev.parley.application.port.in.GetUnreadCountsQuery;
+import dev.parley.application.port.in.GetUnreadCountsUseCase;
 import dev.parley.application.port.in.MarkReadCommand;
 import dev.parley.application.port.in.MarkReadUseCase;
 import dev.parley.application.port.in.MarkUnreadCommand;
@@ -35,6 +37,7 @@ import dev.parley.application.port.in.SubscribeToRoomsUseCase;
 import dev.parley.application.port.in.SubscriptionOutcome;
 import dev.parley.application.port.in.UnsubscribeFromRoomsCommand;
 import dev.parley.application.port.in.UnsubscribeFromRoomsUseCase;
+import dev.parley.application.port.out.EventDeliveryPort.DisconnectReason;
 import dev.parley.domain.presence.ConnectionId;
 import dev.parley.domain.user.UserId;
 import dev.parley.protocol.http.Problem;
@@ -77,7 +80,8 @@ public final class WebSocketApi {
           "typing",
           "markRead",
           "markUnread",
-          "ping");
+          "ping",
+          "sayHello");
 
   private final OpenConnectionUseCase openConnection;
   private final CloseConnectionUseCase closeConnection;
@@ -93,6 +97,7 @@ public final class WebSocketApi {
   private final AddReactionUseCase addReaction;
   private final RemoveReactionUseCase removeReaction;
   private final MarkUnreadUseCase markUnread;
+  private final GetUnreadCountsUseCase unreadCounts;
 
   @Inject
   public WebSocketApi(
@@ -109,7 +114,8 @@ public final class WebSocketApi {
       DeleteMessageUseCase deleteMessage,
       AddReactionUseCase addReaction,
       RemoveReactionUseCase removeReaction,
-      MarkUnreadUseCase markUnread) {
+      MarkUnreadUseCase markUnread,
+      GetUnreadCountsUseCase unreadCounts) {
     this.openConnection = openConnection;
     this.closeConnection = closeConnection;
     this.recordHeartbeat = recordHeartbeat;
@@ -124,6 +130,7 @@ public final class WebSocketApi {
     this.addReaction = addReaction;
     this.removeReaction = removeReaction;
     this.markUnread = markUnread;
+    this.unreadCounts = unreadCounts;
   }
 
   /**
@@ -140,7 +147,8 @@ public final class WebSocketApi {
                   "hello",
                   connection.value(),
                   user.value(),
-                  ReadMarkerJson.UnreadJson.of(connected.unread()))));
+                  ReadMarkerJson.UnreadJson.of(connected.unread()),
+                  null)));
     } catch (ChatException e) {
       return new Refused(Problems.of(e), null);
     } catch (RuntimeException e) {
@@ -252,6 +260,24 @@ public final class WebSocketApi {
         null);
   }
 
+  /**
+   * The {@code closing} frame a runtime sends to a connection right before it cuts it for {@code
+   * reason}, so that the client learns why whatever close code the transport can give.
+   */
+  public static String closing(DisconnectReason reason) {
+    return Json.writeString(
+        switch (reason) {
+          case KICKED ->
+              new ServerFrames.Closing(
+                  "closing",
+                  "kicked",
+                  "you were removed from a room this connection subscribed to");
+          case BANNED ->
+              new ServerFrames.Closing(
+                  "closing", "banned", "you were banned from a room this connection subscribed to");
+        });
+  }
+
   /** The answer to a frame, and the fault behind an internal error for the runtime's log. */
   public record Reply(String frame, Throwable fault) {}
 
@@ -344,6 +370,17 @@ public final class WebSocketApi {
         recordHeartbeat.recordHeartbeat(
             new RecordHeartbeatCommand(user, connection.value(), f.active() != null && f.active()));
         yield Json.writeString(new ServerFrames.Pong("pong", requestId));
+      }
+      case "sayHello" -> {
+        Json.convert(frame, ClientFrames.SayHello.class);
+        yield Json.writeString(
+            new ServerFrames.Hello(
+                "hello",
+                connection.value(),
+                user.value(),
+                ReadMarkerJson.UnreadJson.of(
+                    unreadCounts.getUnreadCounts(new GetUnreadCountsQuery(user))),
+                requestId));
       }
       default ->
           throw InvalidInputException.of(

@@ -144,6 +144,7 @@ class RestApiTest {
     String reply = "{\"text\":\"hi back\",\"parentId\":\"" + posted.text("id") + "\"}";
     assertThat(client.json("POST", r + "/messages", BOB, reply).status()).isEqualTo(201);
     assertThat(client.get(m + "/replies", ALICE).status()).isEqualTo(200);
+    assertThat(client.get(r + "/messages/search?q=hello", ALICE).status()).isEqualTo(200);
     assertThat(client.json("PUT", m + "/reactions/" + THUMBS_UP, BOB, null).status())
         .isEqualTo(200);
     assertThat(client.delete(m + "/reactions/" + THUMBS_UP, BOB).status()).isEqualTo(200);
@@ -374,6 +375,62 @@ class RestApiTest {
 
   @Nested
   class Messages {
+    @Test
+    void searchFindsWholeWordsNewestFirstAndPagesWithItsCursor() {
+      String room = publicRoom();
+      post(room, ALICE, "deploy started");
+      post(room, ALICE, "lunch");
+      post(room, ALICE, "Deploy finished");
+      String search = "/rooms/" + room + "/messages/search?q=DEPLOY&limit=1";
+
+      RestClient.Reply first = client.get(search, ALICE);
+      RestClient.Reply second =
+          client.get(search + "&cursor=" + first.json().path("nextCursor").asText(), ALICE);
+
+      assertThat(first.status()).as("%s", first).isEqualTo(200);
+      assertThat(sequences(first.json().path("items"))).containsExactly(3L);
+      assertThat(sequences(second.json().path("items"))).containsExactly(1L);
+      assertThat(second.json().has("nextCursor")).isFalse();
+    }
+
+    @Test
+    void searchRefusesBadInputAndHidesAPrivateRoomLikeHistory() {
+      String room = publicRoom();
+      String search = "/rooms/" + room + "/messages/search";
+      String secret = createRoom(ALICE, "{\"name\":\"secret\",\"type\":\"private\"}");
+
+      assertProblem(
+          client.get(search, ALICE), 400, "https://parley.dev/problems/invalid-input", "q");
+      assertProblem(
+          client.get(search + "?q=%20%20", ALICE),
+          400,
+          "https://parley.dev/problems/invalid-input",
+          "q");
+      assertProblem(
+          client.get(search + "?q=" + "a".repeat(201), ALICE),
+          400,
+          "https://parley.dev/problems/invalid-input",
+          "q");
+      assertProblem(
+          client.get(search + "?q=x&cursor=bogus", ALICE),
+          400,
+          "https://parley.dev/problems/invalid-input",
+          "cursor");
+      assertProblem(
+          client.get(search + "?q=x&limit=0", ALICE),
+          400,
+          "https://parley.dev/problems/invalid-input",
+          "limit");
+      assertProblem(
+          client.get("/rooms/" + secret + "/messages/search?q=x", BOB),
+          404,
+          "https://parley.dev/problems/not-found");
+      assertProblem(
+          client.get("/rooms/" + secret + "/messages", BOB),
+          404,
+          "https://parley.dev/problems/not-found");
+    }
+
     @Test
     void postingAnswers201WithLocationAndARetryAnswers200MarkedReplayed() {
       String room = publicRoom();

@@ -168,6 +168,50 @@ class WebSocketApiTest {
         .isEqualTo(2);
   }
 
+  @Test
+  void sayHelloAnswersTheHelloFrameWithTheUnreadCountsOfNowAndTheRequestId() {
+    open();
+    String room = room(BOB, "general", RoomType.PUBLIC);
+    chat.inviteMember()
+        .inviteMember(
+            new dev.parley.application.port.in.InviteMemberCommand(BOB, room, "alice", null));
+    post(room, BOB, "posted after the connection opened");
+
+    JsonNode hello = send("{\"action\":\"sayHello\",\"requestId\":\"h1\"}");
+
+    assertThat(hello.path("type").asText()).isEqualTo("hello");
+    assertThat(hello.path("requestId").asText()).isEqualTo("h1");
+    assertThat(hello.path("connectionId").asText()).isEqualTo("conn-1");
+    assertThat(hello.path("userId").asText()).isEqualTo("alice");
+    assertThat(hello.path("unread").path("total").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void sayHelloWithAnUnknownFieldIsMalformed() {
+    JsonNode error = send("{\"action\":\"sayHello\",\"rooms\":[]}");
+
+    assertThat(error.path("type").asText()).isEqualTo("error");
+    assertThat(problemType(error)).isEqualTo("https://parley.dev/problems/malformed-request");
+    assertStillWorking();
+  }
+
+  @Test
+  void theClosingFrameSaysWhyTheServerCutsTheConnection() {
+    JsonNode banned =
+        parse(
+            WebSocketApi.closing(
+                dev.parley.application.port.out.EventDeliveryPort.DisconnectReason.BANNED));
+    JsonNode kicked =
+        parse(
+            WebSocketApi.closing(
+                dev.parley.application.port.out.EventDeliveryPort.DisconnectReason.KICKED));
+
+    assertThat(banned.path("type").asText()).isEqualTo("closing");
+    assertThat(banned.path("reason").asText()).isEqualTo("banned");
+    assertThat(banned.path("detail").asText()).isNotBlank();
+    assertThat(kicked.path("reason").asText()).isEqualTo("kicked");
+  }
+
   // --- actions -------------------------------------------------------------------------------
 
   @Test
@@ -864,7 +908,8 @@ class WebSocketApiTest {
             "typing",
             "markRead",
             "markUnread",
-            "ping");
+            "ping",
+            "sayHello");
     assertThat(WebSocketApi.MAX_FRAME_BYTES).isEqualTo(128 * 1024);
   }
 
