@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.adapter.dynamodb.DynamoDbConfig;
+import dev.parley.deploy.fargate.DynamoDbTable;
 import dev.parley.local.dynamodb.DynamoDbLocal;
 import java.io.IOException;
 import java.io.InputStream;
@@ -251,7 +253,17 @@ class TwoNodeBusTest {
       resources.add(emulator);
       settings.put("CHAT_DYNAMODB_ENDPOINT", emulator.endpoint().toString());
       settings.put("CHAT_DYNAMODB_TABLE", "two-nodes");
-      settings.put("CHAT_DYNAMODB_CREATE_TABLE", "true");
+      // Created here, patiently: a fresh emulator's first calls are slow on a busy machine, and a
+      // node gives each call 5 s, as a chat request should.
+      DynamoDbTable.ready(
+          new DynamoDbConfig(
+              "two-nodes",
+              "us-east-1",
+              emulator.endpoint(),
+              5,
+              java.time.Duration.ofSeconds(30),
+              java.time.Duration.ofSeconds(90)),
+          true);
     }
     return settings;
   }
