@@ -399,36 +399,14 @@ class RestApiTest {
       String search = "/rooms/" + room + "/messages/search";
       String secret = createRoom(ALICE, "{\"name\":\"secret\",\"type\":\"private\"}");
 
+      assertProblem(client.get(search, ALICE), 400, "invalid-input", "q");
+      assertProblem(client.get(search + "?q=%20%20", ALICE), 400, "invalid-input", "q");
+      assertProblem(client.get(search + "?q=" + "a".repeat(201), ALICE), 400, "invalid-input", "q");
       assertProblem(
-          client.get(search, ALICE), 400, "https://parley.dev/problems/invalid-input", "q");
-      assertProblem(
-          client.get(search + "?q=%20%20", ALICE),
-          400,
-          "https://parley.dev/problems/invalid-input",
-          "q");
-      assertProblem(
-          client.get(search + "?q=" + "a".repeat(201), ALICE),
-          400,
-          "https://parley.dev/problems/invalid-input",
-          "q");
-      assertProblem(
-          client.get(search + "?q=x&cursor=bogus", ALICE),
-          400,
-          "https://parley.dev/problems/invalid-input",
-          "cursor");
-      assertProblem(
-          client.get(search + "?q=x&limit=0", ALICE),
-          400,
-          "https://parley.dev/problems/invalid-input",
-          "limit");
-      assertProblem(
-          client.get("/rooms/" + secret + "/messages/search?q=x", BOB),
-          404,
-          "https://parley.dev/problems/not-found");
-      assertProblem(
-          client.get("/rooms/" + secret + "/messages", BOB),
-          404,
-          "https://parley.dev/problems/not-found");
+          client.get(search + "?q=x&cursor=bogus", ALICE), 400, "invalid-input", "cursor");
+      assertProblem(client.get(search + "?q=x&limit=0", ALICE), 400, "invalid-input", "limit");
+      assertProblem(client.get("/rooms/" + secret + "/messages/search?q=x", BOB), 404, "not-found");
+      assertProblem(client.get("/rooms/" + secret + "/messages", BOB), 404, "not-found");
     }
 
     @Test
