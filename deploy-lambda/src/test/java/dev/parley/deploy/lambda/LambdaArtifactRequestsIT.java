@@ -117,6 +117,7 @@ class LambdaArtifactRequestsIT {
           switch (route) {
             case "$default" -> "error";
             case "ping" -> "pong";
+            case "sayHello" -> "hello";
             default -> "ack";
           };
       assertThat(frames)
